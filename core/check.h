@@ -1,0 +1,49 @@
+// The one interface every kind of check implements. A check is built from
+// one JSON rule (see docs/rules.md) by the factory its type names in
+// rule_loader.cc; it holds no per-reply state, so one engine serves any
+// number of checks at once.
+#ifndef TACTFUL_CORE_CHECK_H_
+#define TACTFUL_CORE_CHECK_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/finding.h"
+
+namespace tactful {
+
+class Check {
+ public:
+  explicit Check(RuleInfo info) : info_(std::move(info)) {}
+  virtual ~Check() = default;
+  Check(const Check&) = delete;
+  Check& operator=(const Check&) = delete;
+
+  const RuleInfo& info() const { return info_; }
+
+  // Regexes this check adds to the engine's single RE2::Set pass. The engine
+  // runs the check only on the paragraphs where one of them matched. A check
+  // with no triggers (a token scanner, a reply-level check) runs once, over
+  // the whole document.
+  virtual std::vector<std::string> Triggers() const = 0;
+
+  // Appends findings for matches that start inside `where`. `fired` lists,
+  // in ascending order, the indices into Triggers() that matched there, so a
+  // check with many patterns runs only those (empty for whole-text checks).
+  virtual void Run(const Document& doc, Span where, const std::vector<size_t>& fired,
+                   std::vector<Finding>* out) const = 0;
+
+ protected:
+  // A finding for `span` with this rule's metadata; the message's "{match}"
+  // becomes the text of the span.
+  Finding MakeFinding(const Document& doc, Span span, std::vector<std::string> suggestions) const;
+
+ private:
+  const RuleInfo info_;
+};
+
+}  // namespace tactful
+
+#endif  // TACTFUL_CORE_CHECK_H_

@@ -1,0 +1,107 @@
+// acronym: an all-caps abbreviation the reply never spells out. Readers
+// outside the team cannot ask what "CAB" or "OLT" means; one expansion on
+// first use ("change advisory board (CAB)") is all it takes.
+#include <unordered_set>
+
+#include "core/checks/checks.h"
+#include "core/checks/common.h"
+
+namespace tactful {
+
+namespace {
+
+constexpr size_t kMinLength = 2;
+constexpr size_t kMaxLength = 6;
+constexpr size_t kMaxLengthWithDigits = 4;  // "B2B", "MP3"; not "SV218" (a flight)
+
+// "CAB", "B2B": two or more capitals, maybe a digit in a short one. One
+// capital and digits ("L2", "X5", "A4") is more often a model name than an
+// abbreviation; the jargon pack catches support tiers by their context.
+bool IsAcronymShape(std::string_view word) {
+  if (word.size() < kMinLength || word.size() > kMaxLength) return false;
+  if (IsAsciiDigit(word[0])) return false;  // "15GB", "1ST", "4K": quantities, not abbreviations
+  size_t upper = 0, digits = 0;
+  for (char c : word) {
+    if (IsAsciiUpper(c)) {
+      ++upper;
+    } else if (IsAsciiDigit(c)) {
+      ++digits;
+    } else {
+      return false;
+    }
+  }
+  return upper >= 2 && (digits == 0 || word.size() <= kMaxLengthWithDigits);
+}
+
+bool IsShoutedWord(std::string_view word) {
+  if (word.size() < 2) return false;
+  for (char c : word) {
+    if (!IsAsciiUpper(c)) return false;
+  }
+  return true;
+}
+
+class AcronymCheck : public Check {
+ public:
+  AcronymCheck(RuleInfo info, std::unordered_set<std::string> allow)
+      : Check(std::move(info)), allow_(std::move(allow)) {}
+
+  std::vector<std::string> Triggers() const override { return {}; }
+
+  void Run(const Document& doc, Span, const std::vector<size_t>&, std::vector<Finding>* out) const override {
+    const std::string_view text = doc.masked();
+    std::unordered_set<std::string> seen;
+    std::vector<Span> words;
+    for (Span para : doc.paragraphs()) {
+      words.clear();
+      ForEachWord(text, para, [&](Span w) { words.push_back(w); });
+      for (size_t i = 0; i < words.size(); ++i) {
+        std::string_view word = text.substr(words[i].start, words[i].size());
+        if (word.size() > kMinLength && word.back() == 's') word.remove_suffix(1);
+        if (!IsAcronymShape(word) || allow_.count(std::string(word)) > 0) continue;
+        if (IsCodeOrReference(text, words[i]) || IsInShouting(text, words, i)) continue;
+        if (!seen.insert(std::string(word)).second) continue;  // only the first use
+        const Span span{words[i].start, words[i].start + word.size()};
+        if (doc.IsExplained(AsciiLower(word), span)) continue;
+        out->push_back(MakeFinding(doc, span, {}));
+      }
+    }
+  }
+
+ private:
+  // "INC-775102", "ABC/123", "#A12", "v2.1B": part of an identifier.
+  static bool IsCodeOrReference(std::string_view text, Span w) {
+    const char before = w.start > 0 ? text[w.start - 1] : ' ';
+    const char after = w.end < text.size() ? text[w.end] : ' ';
+    const char after2 = w.end + 1 < text.size() ? text[w.end + 1] : ' ';
+    if (before == '#' || before == '_' || before == '.' || before == '/' || before == '-' || before == '@') {
+      return true;
+    }
+    return (after == '-' || after == '_' || after == '/' || after == '.' || after == ':') &&
+           IsAsciiAlnum(after2);
+  }
+
+  // Two or more neighbouring words in capitals: emphasis or shouting, which
+  // the tone rules handle, not abbreviations.
+  static bool IsInShouting(std::string_view text, const std::vector<Span>& words, size_t i) {
+    int shouted = 0;
+    for (size_t j = i >= 2 ? i - 2 : 0; j < words.size() && j <= i + 2; ++j) {
+      if (j != i && IsShoutedWord(text.substr(words[j].start, words[j].size()))) ++shouted;
+    }
+    return shouted >= 2;
+  }
+
+  std::unordered_set<std::string> allow_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeAcronymCheck(const json& rule, RuleInfo info, const LoadContext& ctx) {
+  std::vector<std::string> allow;
+  if (!ctx.Strings(rule, "allow", &allow)) return nullptr;
+  DefaultPriority(rule, 1, &info);
+  return std::make_unique<AcronymCheck>(std::move(info),
+                                        std::unordered_set<std::string>(allow.begin(), allow.end()));
+}
+
+}  // namespace tactful

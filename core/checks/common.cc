@@ -1,0 +1,85 @@
+#include "core/checks/common.h"
+
+#include <algorithm>
+
+namespace tactful {
+
+bool Unless::Excuses(const Document& doc, Span span) const {
+  const auto& sentences = doc.sentences();
+  if (patterns.empty() || sentences.empty()) return false;
+  size_t first = std::min(doc.SentenceIndexAt(span.start), sentences.size() - 1);
+  size_t last = std::min(doc.SentenceIndexAt(span.end > 0 ? span.end - 1 : 0), sentences.size() - 1);
+  if (scope == UnlessScope::kNextSentence) last = std::min(last + 1, sentences.size() - 1);
+  Span where{std::min(sentences[first].start, span.start), std::max(sentences[last].end, span.end)};
+  if (scope == UnlessScope::kParagraph) {
+    for (Span p : doc.paragraphs()) {
+      if (p.Contains(span.start)) where = {p.start, std::max(p.end, span.end)};
+    }
+  }
+  // A "sentence" can be a 10 MB paste with no full stop; looking further
+  // than a long sentence's worth either side would make checking quadratic.
+  where.start = std::max(where.start, span.start > kMaxContextBytes ? span.start - kMaxContextBytes : 0);
+  where.end = std::min(where.end, span.end + kMaxContextBytes);
+  for (const auto& p : patterns) {
+    if (p->Matches(doc.masked(), where)) return true;
+  }
+  return false;
+}
+
+bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out) {
+  std::string scope = "sentence";
+  if (!ctx.Patterns(rule, "unless", false, IsCaseSensitive(rule), &out->patterns) ||
+      !ctx.String(rule, "unless_scope", &scope)) {
+    return false;
+  }
+  if (scope == "sentence") {
+    out->scope = UnlessScope::kSentence;
+  } else if (scope == "next_sentence") {
+    out->scope = UnlessScope::kNextSentence;
+  } else if (scope == "paragraph") {
+    out->scope = UnlessScope::kParagraph;
+  } else {
+    ctx.At("unless_scope").Error("must be sentence, next_sentence or paragraph");
+    return false;
+  }
+  return true;
+}
+
+std::string FitSuggestion(const Document& doc, Span span, std::string suggestion) {
+  for (size_t at = suggestion.find("  "); at != std::string::npos; at = suggestion.find("  ", at)) {
+    suggestion.erase(at, 1);
+  }
+  const auto& sentences = doc.sentences();
+  const size_t i = doc.SentenceIndexAt(span.start);
+  const bool starts_sentence = i < sentences.size() && sentences[i].start == span.start;
+  if (starts_sentence && !suggestion.empty() && IsAsciiLower(suggestion[0])) {
+    suggestion[0] = static_cast<char>(suggestion[0] - 'a' + 'A');
+  }
+  return suggestion;
+}
+
+std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern,
+                                           const PatternMatch& match,
+                                           const std::vector<std::string>& templates) {
+  std::vector<std::string> out;
+  for (const std::string& t : templates) {
+    std::string s = FitSuggestion(doc, match.span, pattern.Render(t, doc.masked(), match));
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+bool IsCaseSensitive(const json& rule) {
+  auto it = rule.find("case");
+  return it != rule.end() && it->is_string() && it->get<std::string>() == "sensitive";
+}
+
+void DefaultPriority(const json& rule, int fallback, RuleInfo* info) {
+  if (!rule.contains("priority")) info->priority = fallback;
+}
+
+void AppendRegexes(const Patterns& patterns, std::vector<std::string>* out) {
+  for (const auto& p : patterns) out->push_back(p->regex());
+}
+
+}  // namespace tactful

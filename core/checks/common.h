@@ -1,0 +1,73 @@
+// Pieces the phrase-based checks share: exceptions and suggestions.
+#ifndef TACTFUL_CORE_CHECKS_COMMON_H_
+#define TACTFUL_CORE_CHECKS_COMMON_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/pattern.h"
+#include "core/rule_loader.h"
+
+namespace tactful {
+
+using Patterns = std::vector<std::unique_ptr<Pattern>>;
+
+// How far around a match the context-sensitive checks look, in bytes.
+inline constexpr size_t kMaxContextBytes = 1000;
+
+// Where a rule's `unless` patterns look for an exception: the sentences that
+// hold the finding, those plus the next sentence (an alternative offered
+// right after a refusal), or the whole paragraph.
+enum class UnlessScope { kSentence, kNextSentence, kParagraph };
+
+// An exception-checking list of patterns with their scope ("unless" and
+// "unless_scope" in a rule).
+struct Unless {
+  Patterns patterns;
+  UnlessScope scope = UnlessScope::kSentence;
+
+  // Whether any pattern matches around `span`.
+  bool Excuses(const Document& doc, Span span) const;
+};
+
+// Reads "unless" and "unless_scope"; false (with an error) when invalid.
+bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out);
+
+// Fills each template from the match and fits it to where it goes: a
+// replacement at the start of a sentence starts with a capital.
+std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern,
+                                           const PatternMatch& match,
+                                           const std::vector<std::string>& templates);
+
+// Capitalizes `suggestion` when `span` starts a sentence; collapses the
+// double spaces an empty capture group can leave.
+std::string FitSuggestion(const Document& doc, Span span, std::string suggestion);
+
+// Calls `fn` for each word in `where`: a run of ASCII letters and digits or
+// non-ASCII bytes (so "café" and "日本" stay whole).
+template <typename Fn>
+void ForEachWord(std::string_view text, Span where, Fn fn) {
+  auto is_word = [](char c) { return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80; };
+  size_t i = where.start;
+  while (i < where.end) {
+    while (i < where.end && !is_word(text[i])) ++i;
+    const size_t start = i;
+    while (i < where.end && is_word(text[i])) ++i;
+    if (i > start) fn(Span{start, i});
+  }
+}
+
+// Whether the rule asks for case-sensitive matching ("case": "sensitive").
+bool IsCaseSensitive(const json& rule);
+
+// Sets info->priority to `fallback` unless the rule gives its own.
+void DefaultPriority(const json& rule, int fallback, RuleInfo* info);
+
+// Appends to `out` every pattern's RE2 source.
+void AppendRegexes(const Patterns& patterns, std::vector<std::string>* out);
+
+}  // namespace tactful
+
+#endif  // TACTFUL_CORE_CHECKS_COMMON_H_

@@ -1,0 +1,49 @@
+// reply: a check on the reply as a whole, e.g. "apologises but never says
+// what happens next". It fires when a `when` pattern matches somewhere and
+// no `missing` pattern matches anywhere, and points at the first `when`.
+#include "core/checks/checks.h"
+#include "core/checks/common.h"
+
+namespace tactful {
+
+namespace {
+
+class ReplyCheck : public Check {
+ public:
+  ReplyCheck(RuleInfo info, Patterns when, Patterns missing)
+      : Check(std::move(info)), when_(std::move(when)), missing_(std::move(missing)) {}
+
+  std::vector<std::string> Triggers() const override { return {}; }
+
+  void Run(const Document& doc, Span where, const std::vector<size_t>&, std::vector<Finding>* out) const override {
+    Span first{std::string_view::npos, std::string_view::npos};
+    for (const auto& p : when_) {
+      p->ForEachMatch(doc.masked(), where, [&](const PatternMatch& m) {
+        if (m.span.start < first.start) first = m.span;
+      });
+    }
+    if (first.start == std::string_view::npos) return;
+    for (const auto& p : missing_) {
+      if (p->Matches(doc.masked(), where)) return;
+    }
+    out->push_back(MakeFinding(doc, first, {}));
+  }
+
+ private:
+  Patterns when_, missing_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeReplyCheck(const json& rule, RuleInfo info, const LoadContext& ctx) {
+  const bool case_sensitive = IsCaseSensitive(rule);
+  Patterns when, missing;
+  if (!ctx.Patterns(rule, "when", true, case_sensitive, &when) ||
+      !ctx.Patterns(rule, "missing", true, case_sensitive, &missing)) {
+    return nullptr;
+  }
+  DefaultPriority(rule, 0, &info);
+  return std::make_unique<ReplyCheck>(std::move(info), std::move(when), std::move(missing));
+}
+
+}  // namespace tactful

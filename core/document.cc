@@ -1,0 +1,114 @@
+#include "core/document.h"
+
+#include <algorithm>
+
+#include "core/exclusions.h"
+#include "core/segment.h"
+
+namespace tactful {
+
+namespace {
+
+bool IsWordByte(char c) { return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+// Byte length of a Unicode space at text[pos] (no-break, thin, ideographic
+// ...), or 0. Browsers put U+00A0 between words in contenteditable.
+size_t UnicodeSpaceLength(std::string_view text, size_t pos) {
+  const auto byte = [&](size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0; };
+  const unsigned char c = byte(pos);
+  if (c == 0xC2 && byte(pos + 1) == 0xA0) return 2;
+  if (c == 0xE2 && byte(pos + 1) == 0x80 && (byte(pos + 2) <= 0x8A || byte(pos + 2) == 0xAF) &&
+      byte(pos + 2) >= 0x80) {
+    return 3;
+  }
+  if (c == 0xE3 && byte(pos + 1) == 0x80 && byte(pos + 2) == 0x80) return 3;
+  return 0;
+}
+
+}  // namespace
+
+std::string NormalizeTerm(std::string_view term) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : term) {
+    if (IsWordByte(c)) {
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      out += IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
+Document::Document(std::string_view text, const std::vector<Span>& caller_excluded)
+    : text_(text), masked_(text) {
+  std::vector<Span> excluded = FindExcluded(text);
+  for (Span s : caller_excluded) {
+    excluded.push_back({std::min(s.start, text.size()), std::min(s.end, text.size())});
+  }
+  excluded_ = MergeSpans(std::move(excluded));
+  invalid_utf8_ = FindInvalidUtf8(text);
+  Mask();
+  paragraphs_ = SplitParagraphs(masked_);
+  for (Span p : paragraphs_) {
+    std::vector<Span> s = SplitSentences(masked_, p);
+    sentences_.insert(sentences_.end(), s.begin(), s.end());
+  }
+  FindExplanations();
+}
+
+void Document::Mask() {
+  auto blank = [&](Span s) {
+    for (size_t i = s.start; i < s.end; ++i) {
+      if (masked_[i] != '\n') masked_[i] = ' ';
+    }
+  };
+  for (Span s : excluded_) blank(s);
+  for (Span s : invalid_utf8_) blank(s);
+  for (size_t i = 0; i < masked_.size(); ++i) {
+    if (static_cast<unsigned char>(masked_[i]) < 0xC2) continue;
+    const size_t len = UnicodeSpaceLength(masked_, i);
+    if (len > 0) blank({i, i + len});
+    i += len > 0 ? len - 1 : 0;
+  }
+}
+
+size_t Document::SentenceIndexAt(size_t pos) const {
+  auto it = std::upper_bound(sentences_.begin(), sentences_.end(), pos,
+                             [](size_t p, Span s) { return p < s.end; });
+  return it - sentences_.begin();
+}
+
+// Records parenthesised explanations: for "single sign-on (SSO)" both "sso"
+// and the one to five words before the bracket, for "SSO (single sign-on)"
+// likewise. Each key keeps its first position.
+void Document::FindExplanations() {
+  constexpr size_t kMaxInner = 80;
+  constexpr size_t kMaxWordsBefore = 5;
+  for (size_t open = masked_.find('('); open != std::string::npos; open = masked_.find('(', open + 1)) {
+    // Bounded look-ahead keeps a 10 MB line full of "(" linear.
+    const size_t found = std::string_view(masked_).substr(open + 1, kMaxInner + 1).find_first_of(")\n");
+    if (found == std::string_view::npos || masked_[open + 1 + found] != ')') continue;
+    const size_t close = open + 1 + found;
+    explained_at_.emplace(NormalizeTerm(std::string_view(masked_).substr(open + 1, close - open - 1)), open);
+    size_t begin = open;
+    while (begin > 0 && masked_[begin - 1] == ' ') --begin;
+    for (size_t words = 0; words < kMaxWordsBefore; ++words) {
+      if (begin == 0 || !IsWordByte(masked_[begin - 1])) break;
+      while (begin > 0 && IsWordByte(masked_[begin - 1])) --begin;
+      explained_at_.emplace(NormalizeTerm(std::string_view(masked_).substr(begin, open - begin)), open);
+      const char separator = begin > 0 ? masked_[begin - 1] : '\0';
+      if (separator != ' ' && separator != '-' && separator != '/') break;
+      --begin;
+    }
+  }
+}
+
+bool Document::IsExplained(const std::string& normalized_term, Span at) const {
+  auto it = explained_at_.find(normalized_term);
+  return it != explained_at_.end() && it->second <= at.end + 2;
+}
+
+}  // namespace tactful

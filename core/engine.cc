@@ -1,0 +1,306 @@
+#include "core/engine.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/builtin_packs.h"
+#include "core/checks/checks.h"
+
+namespace tactful {
+
+namespace {
+
+using re2::RE2;
+
+constexpr char kMacrosPack[] = "macros.json";
+constexpr size_t kMaxGlossaryTerms = 100000;
+constexpr size_t kMaxPhrases = 2000;
+constexpr size_t kMaxPacks = 64;
+// The trigger set is one large automaton; give its DFA room so a 1 MB paste
+// stays on the fast path. If it still runs out, Check() falls back to
+// running the rules directly, which is slower but gives the same findings.
+constexpr int64_t kTriggerSetMaxMem = 64 << 20;
+
+bool IsCategory(const std::string& c) {
+  return std::any_of(std::begin(kCategories), std::end(kCategories), [&](const char* k) { return c == k; });
+}
+
+bool IsAudience(const std::string& a) { return a == "customer" || a == "internal" || a == "technical"; }
+
+// The better of two overlapping findings of one category: higher priority,
+// then one that offers a fix, then the longer span.
+bool Better(const Finding& a, const Finding& b) {
+  if (a.priority != b.priority) return a.priority > b.priority;
+  if (a.suggestions.empty() != b.suggestions.empty()) return !a.suggestions.empty();
+  return a.span.size() > b.span.size();
+}
+
+// Keeps one finding per overlapping cluster within each category, so a
+// phrase is never underlined twice for the same reason.
+std::vector<Finding> ResolveOverlaps(std::vector<Finding> findings) {
+  auto by_position = [](const Finding& a, const Finding& b) {
+    if (a.span.start != b.span.start) return a.span.start < b.span.start;
+    if (a.span.end != b.span.end) return a.span.end < b.span.end;
+    return a.rule < b.rule;
+  };
+  std::sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    return a.category != b.category ? a.category < b.category : by_position(a, b);
+  });
+  std::vector<Finding> kept;
+  for (Finding& f : findings) {
+    Finding* last = kept.empty() ? nullptr : &kept.back();
+    if (last && last->category == f.category && last->span.Overlaps(f.span)) {
+      if (Better(f, *last)) *last = std::move(f);
+    } else {
+      kept.push_back(std::move(f));
+    }
+  }
+  std::sort(kept.begin(), kept.end(), by_position);
+  return kept;
+}
+
+}  // namespace
+
+std::unique_ptr<Engine> Engine::Create(std::string_view config_json) {
+  std::unique_ptr<Engine> engine(new Engine());
+  json config = json::object();
+  if (config_json.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+    std::string error;
+    if (!ParseJson(config_json, &config, &error)) {
+      engine->errors_.push_back({"config", "not valid JSON: " + error});
+      config = json::object();
+    } else if (!config.is_object()) {
+      engine->errors_.push_back({"config", "must be a JSON object"});
+      config = json::object();
+    }
+  }
+  engine->LoadSharedMacros();
+  const auto builtin = config.find("builtin_packs");
+  if (builtin != config.end() && !builtin->is_boolean()) {
+    engine->errors_.push_back({"config.builtin_packs", "must be true or false"});
+  }
+  if (builtin == config.end() || !builtin->is_boolean() || builtin->get<bool>()) {
+    engine->LoadBuiltinPacks();
+  }
+  engine->ApplyConfig(config);
+  engine->BuildTriggerSet();
+  return engine;
+}
+
+// The shared macros are vocabulary, not rules: an organization's own packs
+// use them even when the built-in packs are switched off.
+void Engine::LoadSharedMacros() {
+  for (const BuiltinPack& pack : BuiltinPacks()) {
+    if (pack.name != kMacrosPack) continue;
+    json parsed;
+    std::string error;
+    if (!ParseJson(pack.text, &parsed, &error)) {
+      errors_.push_back({pack.name, error});
+      continue;
+    }
+    shared_macros_ = ReadMacros(parsed, LoadContext(shared_macros_, pack.name, &errors_));
+  }
+}
+
+void Engine::LoadBuiltinPacks() {
+  for (const BuiltinPack& pack : BuiltinPacks()) {
+    if (pack.name == kMacrosPack) continue;
+    json parsed;
+    std::string error;
+    if (!ParseJson(pack.text, &parsed, &error)) {
+      errors_.push_back({pack.name, error});
+      continue;
+    }
+    AddChecks(LoadPack(parsed, pack.name, shared_macros_, &errors_));
+  }
+}
+
+void Engine::ApplyConfig(const json& config) {
+  const LoadContext ctx(shared_macros_, "config", &errors_);
+  static const std::set<std::string> kKnownKeys = {"builtin_packs", "audience", "categories", "disabled_rules",
+                                                   "glossary",      "phrases",  "packs"};
+  for (auto& [key, value] : config.items()) {
+    if (kKnownKeys.count(key) == 0) ctx.At(key).Error("unknown setting; ignored");
+  }
+  if (ctx.String(config, "audience", &audience_) && !IsAudience(audience_)) {
+    ctx.At("audience").Error("must be customer, internal or technical; using customer");
+    audience_ = "customer";
+  }
+  std::vector<std::string> categories;
+  if (ctx.Strings(config, "categories", &categories)) {
+    for (const std::string& c : categories) {
+      if (IsCategory(c)) {
+        categories_.push_back(c);
+      } else {
+        ctx.At("categories").Error("unknown category \"" + c + "\"; ignored");
+      }
+    }
+    // An explicit empty list switches everything off; remember that.
+    if (config.contains("categories") && categories_.empty()) categories_.push_back("");
+  }
+  if (auto packs = config.find("packs"); packs != config.end()) {
+    if (!packs->is_array()) {
+      ctx.At("packs").Error("must be a list of rule packs");
+    } else {
+      for (size_t i = 0; i < packs->size() && i < kMaxPacks; ++i) {
+        AddChecks(LoadPack((*packs)[i], "config.packs[" + std::to_string(i) + "]", shared_macros_, &errors_));
+      }
+      if (packs->size() > kMaxPacks) ctx.At("packs").Error("too many packs; only the first 64 are used");
+    }
+  }
+  if (auto glossary = config.find("glossary"); glossary != config.end()) AddGlossary(*glossary);
+  if (auto phrases = config.find("phrases"); phrases != config.end()) AddPhrases(*phrases);
+  std::vector<std::string> disabled;
+  if (ctx.Strings(config, "disabled_rules", &disabled)) {
+    for (const std::string& id : disabled) {
+      auto it = std::find_if(checks_.begin(), checks_.end(), [&](const auto& c) { return c->info().id == id; });
+      if (it == checks_.end()) {
+        ctx.At("disabled_rules").Error("no rule \"" + id + "\"");
+      } else {
+        checks_.erase(it);
+      }
+    }
+  }
+}
+
+// The organization's glossary becomes one more glossary rule that outranks
+// the built-in one, so its wording is what the agent sees.
+void Engine::AddGlossary(const json& glossary) {
+  const LoadContext ctx(shared_macros_, "config.glossary", &errors_);
+  if (!glossary.is_array()) {
+    ctx.Error("must be a list of {\"term\", \"plain\", \"note\"}");
+    return;
+  }
+  json terms = glossary;
+  if (terms.size() > kMaxGlossaryTerms) {
+    ctx.Error("has " + std::to_string(terms.size()) + " terms; only the first 100000 are used");
+    terms.erase(terms.begin() + kMaxGlossaryTerms, terms.end());
+  }
+  RuleInfo info;
+  info.id = "org.glossary";
+  info.type = "glossary";
+  info.category = "jargon";
+  info.priority = 4;
+  info.audiences = {"customer", "internal"};
+  info.message = "Your organization suggests plainer wording for \u201c{match}\u201d";
+  info.why = "Readers outside the team may not know this term.";
+  std::vector<std::unique_ptr<tactful::Check>> checks;
+  if (auto check = MakeGlossaryFromTerms(std::move(info), terms, ctx)) checks.push_back(std::move(check));
+  AddChecks(std::move(checks));
+}
+
+// Each organization phrase is an existence rule: {"pattern", "category",
+// "message", "why"?, "suggestions"?, "severity"?, "id"?}.
+void Engine::AddPhrases(const json& phrases) {
+  const LoadContext ctx(shared_macros_, "config.phrases", &errors_);
+  if (!phrases.is_array()) {
+    ctx.Error("must be a list of {\"pattern\", \"category\", \"message\"}");
+    return;
+  }
+  std::vector<std::unique_ptr<tactful::Check>> checks;
+  for (size_t i = 0; i < phrases.size() && i < kMaxPhrases; ++i) {
+    json rule = phrases[i];
+    const LoadContext item = ctx.At(i);
+    if (!rule.is_object()) {
+      item.Error("must be an object; skipped");
+      continue;
+    }
+    if (!rule.contains("id")) rule["id"] = "org.phrase." + std::to_string(i + 1);
+    if (rule.contains("pattern") && !rule.contains("patterns")) rule["patterns"] = rule["pattern"];
+    rule["type"] = "existence";
+    // The organization's own wording wins over a built-in finding it overlaps.
+    if (!rule.contains("priority")) rule["priority"] = 5;
+    if (auto check = LoadRule(rule, item)) checks.push_back(std::move(check));
+  }
+  if (phrases.size() > kMaxPhrases) ctx.Error("too many phrases; only the first 2000 are used");
+  AddChecks(std::move(checks));
+}
+
+void Engine::AddChecks(std::vector<std::unique_ptr<tactful::Check>> checks) {
+  for (auto& check : checks) {
+    const std::string& id = check->info().id;
+    const bool duplicate =
+        std::any_of(checks_.begin(), checks_.end(), [&](const auto& c) { return c->info().id == id; });
+    if (duplicate) {
+      errors_.push_back({id, "duplicate rule id; the later rule is skipped"});
+      continue;
+    }
+    checks_.push_back(std::move(check));
+  }
+}
+
+void Engine::BuildTriggerSet() {
+  RE2::Options options = RuleRegexOptions();
+  options.set_max_mem(kTriggerSetMaxMem);
+  triggers_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (size_t i = 0; i < checks_.size(); ++i) {
+    const std::vector<std::string> regexes = checks_[i]->Triggers();
+    (regexes.empty() ? whole_text_checks_ : triggered_checks_).push_back(i);
+    trigger_counts_.push_back(regexes.size());
+    for (size_t t = 0; t < regexes.size(); ++t) {
+      std::string error;
+      if (triggers_->Add(regexes[t], &error) < 0) {
+        errors_.push_back({checks_[i]->info().id, "trigger does not compile: " + error});
+        continue;
+      }
+      trigger_owner_.push_back({i, t});
+    }
+  }
+  if (!triggers_->Compile()) triggers_.reset();  // Check() runs every rule instead
+}
+
+std::vector<bool> Engine::ActiveChecks(const CheckOptions& options) const {
+  const std::string& audience = options.audience.empty() ? audience_ : options.audience;
+  const std::vector<std::string>& categories = options.categories.empty() ? categories_ : options.categories;
+  std::vector<bool> active(checks_.size());
+  for (size_t i = 0; i < checks_.size(); ++i) {
+    const RuleInfo& info = checks_[i]->info();
+    const bool category_on =
+        categories.empty() || std::find(categories.begin(), categories.end(), info.category) != categories.end();
+    active[i] = category_on && info.AppliesTo(audience);
+  }
+  return active;
+}
+
+CheckResult Engine::Check(std::string_view text, const CheckOptions& options) const {
+  const Document doc(text, options.excluded);
+  const std::vector<bool> active = ActiveChecks(options);
+  std::vector<Finding> findings;
+  std::vector<int> matched;
+  std::vector<TriggerOwner> fired;
+  std::vector<size_t> check_fired;
+  for (Span para : doc.paragraphs()) {
+    matched.clear();
+    fired.clear();
+    RE2::Set::ErrorInfo error;
+    const absl::string_view slice(doc.masked().data() + para.start, para.size());
+    if (triggers_ && triggers_->Match(slice, &matched, &error)) {
+      std::sort(matched.begin(), matched.end());  // set patterns are in check order
+      for (int m : matched) fired.push_back(trigger_owner_[m]);
+    } else if (!triggers_ || error.kind != RE2::Set::kNoError) {
+      // No usable set: every trigger counts as fired; same findings, more work.
+      for (size_t i : triggered_checks_) {
+        for (size_t t = 0; t < trigger_counts_[i]; ++t) fired.push_back({i, t});
+      }
+    }
+    for (size_t k = 0; k < fired.size();) {
+      const size_t check = fired[k].check;
+      check_fired.clear();
+      for (; k < fired.size() && fired[k].check == check; ++k) check_fired.push_back(fired[k].trigger);
+      if (active[check]) checks_[check]->Run(doc, para, check_fired, &findings);
+    }
+  }
+  for (size_t i : whole_text_checks_) {
+    if (active[i]) checks_[i]->Run(doc, {0, text.size()}, {}, &findings);
+  }
+  return {ResolveOverlaps(std::move(findings)), doc.excluded(), doc.invalid_utf8()};
+}
+
+std::vector<const RuleInfo*> Engine::Rules() const {
+  std::vector<const RuleInfo*> rules;
+  for (const auto& c : checks_) rules.push_back(&c->info());
+  std::sort(rules.begin(), rules.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
+  return rules;
+}
+
+}  // namespace tactful

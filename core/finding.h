@@ -1,0 +1,40 @@
+// What a check reports, and what a rule says about itself.
+#ifndef TACTFUL_CORE_FINDING_H_
+#define TACTFUL_CORE_FINDING_H_
+
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+
+namespace tactful {
+
+struct Finding {
+  std::string rule;
+  std::string category;
+  std::string severity;
+  Span span;  // UTF-8 byte offsets into the checked text
+  std::string message;
+  std::string why;
+  std::vector<std::string> suggestions;
+  // When two findings of one category overlap, the higher priority wins (a
+  // glossary entry with a plain alternative beats a bare "unknown acronym").
+  int priority = 0;
+};
+
+struct RuleInfo {
+  std::string id;
+  std::string type;
+  std::string category;
+  std::string severity = "warning";
+  std::string message;  // "{match}" stands for the matched text
+  std::string why;
+  std::vector<std::string> audiences;  // empty: every audience
+  int priority = 1;
+
+  bool AppliesTo(const std::string& audience) const;
+};
+
+}  // namespace tactful
+
+#endif  // TACTFUL_CORE_FINDING_H_

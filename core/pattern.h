@@ -1,0 +1,62 @@
+// Rule patterns: RE2 regexes with two conveniences for rule authors.
+//   {NAME}  expands to a shared fragment (a macro), e.g. {APOS} for ' or ’.
+//   a space matches any run of whitespace, so "sorry if" also matches a
+//           line-wrapped "sorry\nif" or a no-break space in a browser editor.
+// A named group (?P<span>...) narrows what is underlined.
+#ifndef TACTFUL_CORE_PATTERN_H_
+#define TACTFUL_CORE_PATTERN_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+#include "re2/re2.h"
+
+namespace tactful {
+
+using Macros = std::map<std::string, std::string, std::less<>>;
+
+// The RE2 source for a rule pattern, or "" with *error set.
+std::string ExpandPattern(std::string_view pattern, const Macros& macros, std::string* error);
+
+struct PatternMatch {
+  Span whole;
+  Span span;                 // the (?P<span>) group, or `whole`
+  std::vector<Span> groups;  // groups[0] == whole; unmatched groups are empty at npos
+};
+
+class Pattern {
+ public:
+  // nullptr with *error set when the pattern does not compile.
+  static std::unique_ptr<Pattern> Compile(std::string_view source, const Macros& macros,
+                                          bool case_sensitive, std::string* error);
+
+  // The expanded regex with its flags, as it goes into the engine's RE2::Set.
+  const std::string& regex() const { return regex_; }
+
+  // Calls `fn` for each non-overlapping match that starts inside `where`.
+  void ForEachMatch(std::string_view text, Span where,
+                    const std::function<void(const PatternMatch&)>& fn) const;
+  bool Matches(std::string_view text, Span where) const;
+
+  // Fills a suggestion template: $1..$9 and ${name} are capture groups.
+  std::string Render(std::string_view tmpl, std::string_view text, const PatternMatch& m) const;
+
+ private:
+  Pattern(std::string regex, const re2::RE2::Options& options);
+
+  std::string regex_;
+  re2::RE2 re_;
+  int span_group_ = -1;
+};
+
+// Options every compiled rule regex uses (UTF-8, quiet, bounded memory).
+re2::RE2::Options RuleRegexOptions();
+
+}  // namespace tactful
+
+#endif  // TACTFUL_CORE_PATTERN_H_

@@ -1,0 +1,28 @@
+// The JSON shape of a check's result, shared by the CLI and the wasm build so
+// the two print identical output for identical input.
+#ifndef TACTFUL_CORE_REPORT_H_
+#define TACTFUL_CORE_REPORT_H_
+
+#include <string_view>
+
+#include "core/engine.h"
+
+namespace tactful {
+
+enum class OffsetUnit { kUtf8Bytes, kUtf16Units };
+
+// {"findings": [{rule, category, severity, start, end, line, column, text,
+// message, why, suggestions}], "summary": {...}}. `start` and `end` are in
+// `unit`; `line` and `column` are 1-based, the column in characters.
+json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit unit);
+
+// Totals across one or more results: {"findings": n, "by_category": {...},
+// "by_severity": {...}}, plus whatever the caller adds.
+json Summarize(const std::vector<Finding>& findings);
+
+// Every rule, for `tactful rules` and the extension's options page.
+json RulesToJson(const Engine& engine);
+
+}  // namespace tactful
+
+#endif  // TACTFUL_CORE_REPORT_H_

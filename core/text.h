@@ -1,0 +1,68 @@
+// UTF-8 helpers. Everywhere in the core, offsets are byte offsets into the
+// caller's text; these helpers convert them for callers that count otherwise
+// (JavaScript counts UTF-16 code units, people count characters).
+#ifndef TACTFUL_CORE_TEXT_H_
+#define TACTFUL_CORE_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tactful {
+
+// A half-open byte range [start, end).
+struct Span {
+  size_t start = 0;
+  size_t end = 0;
+  size_t size() const { return end - start; }
+  bool Contains(size_t pos) const { return start <= pos && pos < end; }
+  bool Overlaps(Span o) const { return start < o.end && o.start < end; }
+  bool operator==(Span o) const { return start == o.start && end == o.end; }
+};
+
+// Length of the well-formed UTF-8 sequence starting at text[pos], or 0 when
+// the bytes there are not well-formed (overlong, surrogate, truncated, ...).
+size_t Utf8SequenceLength(std::string_view text, size_t pos);
+
+// Byte ranges of `text` that are not well-formed UTF-8.
+std::vector<Span> FindInvalidUtf8(std::string_view text);
+
+// Converts byte offsets to UTF-16 code unit offsets in one pass. Each lead
+// byte counts as its sequence would in JavaScript (4-byte sequences are two
+// units), so offsets stay aligned with the string the browser holds.
+std::vector<size_t> ToUtf16Offsets(std::string_view text, const std::vector<size_t>& byte_offsets);
+
+// The inverse, for ranges a browser hands us in UTF-16 units.
+std::vector<size_t> FromUtf16Offsets(std::string_view text, const std::vector<size_t>& utf16_offsets);
+
+// 1-based line and column of byte offsets; columns count code points.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  size_t Line(size_t offset) const;    // 1-based
+  size_t Column(size_t offset) const;  // 1-based, in code points
+  Span LineAt(size_t offset) const;    // the line's bytes, without its newline
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> line_starts_;
+  // Columns are usually asked for in increasing order along one long line
+  // (a 10 MB paste with no newline); resuming from the last answer keeps
+  // that linear instead of quadratic.
+  mutable size_t last_offset_ = 0;
+  mutable size_t last_column_ = 1;
+};
+
+// ASCII-only case folding: enough for rule terms and acronyms, and it never
+// changes a string's length, so offsets into the folded copy stay valid.
+std::string AsciiLower(std::string_view s);
+// Inline: the word scanners call these on every byte of the text.
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlnum(char c) { return IsAsciiUpper(c) || IsAsciiLower(c) || IsAsciiDigit(c); }
+
+}  // namespace tactful
+
+#endif  // TACTFUL_CORE_TEXT_H_
