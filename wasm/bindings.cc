@@ -1,0 +1,96 @@
+// The engine for JavaScript (Embind). Everything crosses as JSON strings so
+// the API stays small, and nothing throws: configuration problems come back
+// from errors(), bad check options as {"error": ...}.
+//
+//   const engine = new Module.Engine(configJson);
+//   JSON.parse(engine.errors());   // [{path, message}], skipped items
+//   JSON.parse(engine.check(text, JSON.stringify({audience, categories, excluded, offsets})));
+//   JSON.parse(engine.rules());
+//   engine.delete();
+#include <emscripten/bind.h>
+
+#include <memory>
+#include <string>
+
+#include "core/engine.h"
+#include "core/report.h"
+
+namespace tactful {
+namespace {
+
+// Check options from JSON; "excluded" ranges are in the same unit as the
+// offsets the caller asked for (UTF-16 by default, as the browser counts).
+bool ParseCheckOptions(const std::string& options_json, std::string_view text, CheckOptions* options,
+                       OffsetUnit* unit, std::string* error) {
+  json o = json::object();
+  if (!options_json.empty() && !ParseJson(options_json, &o, error)) return false;
+  if (!o.is_object()) {
+    *error = "options must be a JSON object";
+    return false;
+  }
+  std::vector<ConfigError> errors;
+  const Macros none;
+  const LoadContext ctx(none, "options", &errors);
+  std::string offsets = "utf16";
+  ctx.String(o, "audience", &options->audience);
+  ctx.String(o, "offsets", &offsets);
+  ctx.Strings(o, "categories", &options->categories);
+  if (offsets != "utf16" && offsets != "utf8") ctx.At("offsets").Error("must be utf16 or utf8");
+  *unit = offsets == "utf8" ? OffsetUnit::kUtf8Bytes : OffsetUnit::kUtf16Units;
+  std::vector<size_t> bounds;
+  if (auto ex = o.find("excluded"); ex != o.end()) {
+    for (const json& range : *ex) {
+      if (!range.is_array() || range.size() != 2 || !range[0].is_number_unsigned() || !range[1].is_number_unsigned()) {
+        ctx.At("excluded").Error("must be a list of [start, end] pairs");
+        break;
+      }
+      bounds.push_back(range[0].get<size_t>());
+      bounds.push_back(range[1].get<size_t>());
+    }
+  }
+  if (!errors.empty()) {
+    *error = errors[0].path + ": " + errors[0].message;
+    return false;
+  }
+  if (*unit == OffsetUnit::kUtf16Units) bounds = FromUtf16Offsets(text, bounds);
+  for (size_t i = 0; i + 1 < bounds.size(); i += 2) options->excluded.push_back({bounds[i], bounds[i + 1]});
+  return true;
+}
+
+class JsEngine {
+ public:
+  explicit JsEngine(const std::string& config_json) : engine_(Engine::Create(config_json)) {}
+
+  std::string errors() const {
+    json out = json::array();
+    for (const ConfigError& e : engine_->errors()) out.push_back({{"path", e.path}, {"message", e.message}});
+    return out.dump();
+  }
+
+  std::string check(const std::string& text, const std::string& options_json) const {
+    CheckOptions options;
+    OffsetUnit unit;
+    std::string error;
+    if (!ParseCheckOptions(options_json, text, &options, &unit, &error)) {
+      return json({{"error", error}, {"findings", json::array()}}).dump();
+    }
+    return ResultToJson(engine_->Check(text, options), text, unit)
+        .dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+
+  std::string rules() const { return RulesToJson(*engine_).dump(); }
+
+ private:
+  std::unique_ptr<Engine> engine_;
+};
+
+}  // namespace
+}  // namespace tactful
+
+EMSCRIPTEN_BINDINGS(tactful) {
+  emscripten::class_<tactful::JsEngine>("Engine")
+      .constructor<std::string>()
+      .function("errors", &tactful::JsEngine::errors)
+      .function("check", &tactful::JsEngine::check)
+      .function("rules", &tactful::JsEngine::rules);
+}
