@@ -1,0 +1,112 @@
+// One block per kind of check, each built from a small JSON rule.
+#include "doctest/doctest.h"
+#include "tests/test_util.h"
+
+namespace tactful {
+
+using testing::EngineWithRules;
+using testing::OfRule;
+using testing::Texts;
+
+TEST_SUITE("checks") {
+
+TEST_CASE("existence flags each match, honours unless, and fills suggestions from groups") {
+  auto engine = EngineWithRules(R"js([{
+    "id": "t.sorry_if", "type": "existence", "category": "apology", "message": "m",
+    "patterns": ["(?P<span>(?P<lead>{WE_ARE} )?sorry if)"], "suggestions": ["${lead}sorry"],
+    "unless": ["would be sorry if"]}])js");
+  const std::string text = "We're sorry if it broke. We would be sorry if you left. Sorry if so.";
+  const CheckResult r = engine->Check(text);
+  CHECK(Texts(text, r) == std::vector<std::string>{"We're sorry if", "Sorry if"});
+  CHECK(r.findings[0].suggestions == std::vector<std::string>{"We're sorry"});
+  CHECK(r.findings[1].suggestions == std::vector<std::string>{"Sorry"});
+}
+
+TEST_CASE("a suggestion at the start of a sentence starts with a capital") {
+  auto engine = EngineWithRules(R"js([{"id": "t.x", "type": "existence", "category": "tone", "message": "m",
+    "patterns": ["per my last email"], "suggestions": ["as I mentioned"]}])js");
+  const std::string text = "Per my last email, it shipped. It shipped, per my last email.";
+  const CheckResult r = engine->Check(text);
+  REQUIRE(r.findings.size() == 2);
+  CHECK(r.findings[0].suggestions[0] == "As I mentioned");
+  CHECK(r.findings[1].suggestions[0] == "as I mentioned");
+}
+
+TEST_CASE("a space in a pattern matches any whitespace, including no-break spaces and line wraps") {
+  auto engine = EngineWithRules(R"js([{"id": "t.x", "type": "existence", "category": "blame", "message": "m",
+    "patterns": ["you should have"]}])js");
+  CHECK(engine->Check("you\xC2\xA0should\nhave").findings.size() == 1);
+  CHECK(engine->Check("you shouldhave").findings.empty());
+}
+
+TEST_CASE("unless_scope next_sentence lets the following sentence excuse a match") {
+  auto engine = EngineWithRules(R"js([{"id": "t.no", "type": "existence", "category": "tone", "message": "m",
+    "patterns": ["we can't refund"], "unless": ["instead"], "unless_scope": "next_sentence"}])js");
+  CHECK(engine->Check("We can't refund it. I'll send a voucher instead.").findings.empty());
+  CHECK(engine->Check("We can't refund it. Thanks. A voucher instead?").findings.size() == 1);
+}
+
+TEST_CASE("substitution gives each phrase its own replacements") {
+  auto engine = EngineWithRules(R"js([{"id": "t.swap", "type": "substitution", "category": "tone", "message": "{match}",
+    "swap": [{"pattern": "as I (?:already )?said", "suggestions": ["to recap"]},
+             {"pattern": "per my last email", "suggestions": ["following up"]}]}])js");
+  const CheckResult r = engine->Check("As I already said, yes. Per my last email, no.");
+  REQUIRE(r.findings.size() == 2);
+  CHECK(r.findings[0].message == "As I already said");
+  CHECK(r.findings[0].suggestions[0] == "To recap");
+  CHECK(r.findings[1].suggestions[0] == "Following up");
+}
+
+TEST_CASE("sequence finds the second phrase in the same or the next sentence only") {
+  auto engine = EngineWithRules(R"js([{"id": "t.but", "type": "sequence", "category": "apology", "message": "m",
+    "first": ["sorry"], "then": ["[.!?] (?P<span>however)\\b", "\\bbut\\b"], "within": "next_sentence"}])js");
+  const std::string text = "Sorry for the wait. However, no. Sorry again. Fine. However late.";
+  const CheckResult r = engine->Check(text);
+  CHECK(Texts(text, r) == std::vector<std::string>{"Sorry for the wait. However"});
+
+  auto marked = EngineWithRules(R"js([{"id": "t.but", "type": "sequence", "category": "apology", "message": "m",
+    "first": ["sorry"], "then": ["[.!?] (?P<span>however)\\b"], "within": "next_sentence", "span": "then"}])js");
+  CHECK(Texts(text, marked->Check(text)) == std::vector<std::string>{"However"});
+}
+
+TEST_CASE("acronym flags the first undefined use of an unknown all-caps term") {
+  auto engine = EngineWithRules(R"js([{"id": "t.acr", "type": "acronym", "category": "jargon", "message": "m",
+    "allow": ["PDF", "OK"]}])js");
+  const std::string text = "Your CAB slot is Monday. The CAB meets weekly. Send the PDF, OK?";
+  CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"CAB"});
+  CHECK(engine->Check("We use single sign-on (SSO). SSO is on.").findings.empty());
+  CHECK(engine->Check("Enrol in MDM (mobile device management) today.").findings.empty());
+  CHECK(Texts("Log into SSO, then SSO (single sign-on) again.", engine->Check("Log into SSO, then SSO (single sign-on) again.")) ==
+        std::vector<std::string>{"SSO"});
+  CHECK(engine->Check("PLEASE DO NOT CALL THE BRANCH.").findings.empty());  // shouting, not abbreviations
+  CHECK(engine->Check("Ref INC-775102 and flight SV218 and the L2 lamp.").findings.empty());
+  CHECK(Texts("Two APIs", engine->Check("Two APIs")) == std::vector<std::string>{"API"});
+}
+
+TEST_CASE("glossary matches whole words, plurals and spellings, once per term, and respects explanations") {
+  auto engine = EngineWithRules(R"js([{"id": "t.glo", "type": "glossary", "category": "jargon", "message": "m", "why": "w",
+    "terms": [{"term": "webhook", "plain": "automatic notification", "note": "n"},
+              {"term": "DNS", "plain": "the internet's address book"},
+              {"term": "DNS propagation", "plain": "the address change spreading", "forms": ["DNS propagating"]},
+              {"term": "split tunnel", "forms": ["split tunnelling", "split tunneling"], "plain": "partial VPN"}]}])js");
+  const std::string text = "Webhooks failed. The webhook is back. Wait for DNS propagation; dns is fine. Split-tunnelling is off.";
+  const CheckResult r = engine->Check(text);
+  CHECK(Texts(text, r) == std::vector<std::string>{"Webhooks", "DNS propagation", "Split-tunnelling"});
+  CHECK(r.findings[0].why == "n");
+  CHECK(r.findings[0].suggestions ==
+        std::vector<std::string>{"Automatic notification", "Automatic notification (Webhooks)"});
+  CHECK(engine->Check("Our webhooks (automatic notifications) are back.").findings.empty());
+  CHECK(engine->Check("The webhooked thing").findings.empty());  // whole words only
+}
+
+TEST_CASE("reply checks fire when a trigger is present and every required phrase is missing") {
+  auto engine = EngineWithRules(R"js([{"id": "t.next", "type": "reply", "category": "structure", "message": "m",
+    "when": ["\\bsorry\\b"], "missing": ["\\bI'll\\b", "\\btomorrow\\b"]}])js");
+  CHECK(engine->Check("Sorry about that.").findings.size() == 1);
+  CHECK(engine->Check("Sorry about that. I'll fix it.").findings.empty());
+  CHECK(engine->Check("All good here.").findings.empty());
+}
+
+}  // TEST_SUITE
+
+}  // namespace tactful

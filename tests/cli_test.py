@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""The tactful command line: exit codes, JSON shape, text output, errors.
+
+Usage: cli_test.py PATH/TO/tactful
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+TACTFUL = sys.argv.pop(1) if len(sys.argv) > 1 else "build/native/cli/tactful"
+FINDING_KEYS = {"rule", "category", "severity", "start", "end", "line", "column",
+                "text", "message", "why", "suggestions"}
+
+
+def run(*args, stdin=None):
+    return subprocess.run([TACTFUL, *args], input=stdin, capture_output=True, timeout=60)
+
+
+def write(directory, name, content):
+    path = os.path.join(directory, name)
+    with open(path, "wb") as f:
+        f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+
+    def test_clean_reply_exits_zero(self):
+        p = run("check", write(self.dir, "ok.txt", "Thanks! I've refunded the fee today."))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(b"0 findings in 1 file", p.stdout)
+
+    def test_findings_exit_one_with_exact_json_shape_and_byte_offsets(self):
+        text = "Hi Jo 😊,\n\nWe’re sorry if the renewal surprised you. That's our policy.\n"
+        p = run("check", "--format", "json", write(self.dir, "r.txt", text))
+        self.assertEqual(p.returncode, 1, p.stderr)
+        out = json.loads(p.stdout)
+        self.assertEqual(set(out), {"findings", "summary"})
+        raw = text.encode("utf-8")
+        rules = []
+        for f in out["findings"]:
+            self.assertEqual(set(f), FINDING_KEYS)
+            self.assertEqual(raw[f["start"]:f["end"]].decode("utf-8"), f["text"])
+            rules.append(f["rule"])
+        self.assertIn("apology.conditional", rules)
+        self.assertIn("blame.policy_wall", rules)
+        conditional = out["findings"][rules.index("apology.conditional")]
+        self.assertEqual((conditional["line"], conditional["column"]), (3, 1))
+        self.assertEqual(conditional["suggestions"][0], "We’re sorry")
+        self.assertEqual(out["summary"]["findings"], len(out["findings"]))
+
+    def test_text_output_points_at_the_span(self):
+        p = run("check", write(self.dir, "r.txt", "Calm down, please."))
+        self.assertEqual(p.returncode, 1)
+        lines = p.stdout.decode().splitlines()
+        self.assertTrue(lines[0].endswith("[tone.calm_down]"), lines[0])
+        self.assertIn("r.txt:1:1: warning:", lines[0])
+        self.assertEqual(lines[2].strip(), "^" + "~" * 8)  # "Calm down" is 9 characters
+        self.assertNotIn("\033[", p.stdout.decode())  # no colour when not a TTY
+
+    def test_stdin_and_several_files(self):
+        p = run("check", "--format", "json", "-", stdin="Obviously not.".encode())
+        self.assertEqual(p.returncode, 1)
+        a = write(self.dir, "a.txt", "Obviously not.")
+        b = write(self.dir, "b.txt", "All done!")
+        out = json.loads(run("check", "--format", "json", a, b).stdout)
+        self.assertEqual({f["file"] for f in out["findings"]}, {a})
+        self.assertEqual(out["summary"]["files"], 2)
+
+    def test_audience_and_category_options(self):
+        path = write(self.dir, "j.txt", "I've escalated your ticket to L2 and fixed the DNS records.")
+        self.assertEqual(run("check", path).returncode, 1)
+        self.assertEqual(run("check", "--audience", "technical", path).returncode, 0)
+        self.assertEqual(run("check", "--category", "tone", path).returncode, 0)
+
+    def test_usage_errors_exit_two_with_a_message(self):
+        for args, needle in [((), b"no command"), (("frobnicate",), b"unknown command"),
+                             (("check", "--format", "xml"), b"--format must be"),
+                             (("check", "--audience", "pirates"), b"--audience must be"),
+                             (("check", "--category", "mood"), b"unknown category"),
+                             (("check", "/no/such/file"), b"cannot read /no/such/file"),
+                             (("explain", "no.such.rule"), b"no rule")]:
+            p = run(*args)
+            self.assertEqual(p.returncode, 2, args)
+            self.assertIn(needle, p.stderr, args)
+
+    def test_config_errors_name_file_path_and_reason(self):
+        bad_json = write(self.dir, "bad.json", '{"glossary": [')
+        p = run("check", "--config", bad_json, "-", stdin=b"hi")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"bad.json: config: not valid JSON", p.stderr)
+        bad_regex = write(self.dir, "regex.json", json.dumps(
+            {"phrases": [{"pattern": "(unclosed", "category": "tone", "message": "m"}]}))
+        p = run("check", "--config", bad_regex, "-", stdin=b"hi")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"config.phrases[0].patterns: invalid pattern", p.stderr)
+
+    def test_config_adds_organization_terms(self):
+        config = write(self.dir, "org.json", json.dumps(
+            {"glossary": [{"term": "Zephyr queue", "plain": "our waiting list"}]}))
+        out = json.loads(run("check", "--format", "json", "--config", config, "-",
+                             stdin=b"You're in the Zephyr queue.").stdout)
+        self.assertEqual([(f["rule"], f["suggestions"][0]) for f in out["findings"]],
+                         [("org.glossary", "our waiting list")])
+
+    def test_invalid_utf8_is_reported_not_fatal(self):
+        p = run("check", "--format", "json", write(self.dir, "bin.txt", b"sorry if \xff\xfe it broke"))
+        self.assertEqual(p.returncode, 1)
+        json.loads(p.stdout)  # still valid JSON
+        p = run("check", write(self.dir, "bin2.txt", b"fine \xff"))
+        self.assertIn(b"not valid UTF-8 at byte 5", p.stdout)
+
+    def test_rules_and_explain(self):
+        rules = json.loads(run("rules", "--format", "json").stdout)
+        ids = {r["id"] for r in rules}
+        self.assertIn("apology.conditional", ids)
+        p = run("explain", "apology.conditional")
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b"why:", p.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=1)

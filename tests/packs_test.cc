@@ -1,0 +1,119 @@
+// Every built-in rule against the examples in its pack, plus innocent
+// sentences that no rule may flag: a checker that nags gets switched off.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "doctest/doctest.h"
+#include "tests/test_util.h"
+
+namespace tactful {
+
+namespace {
+
+json ReadPack(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  json pack;
+  std::string error;
+  REQUIRE_MESSAGE(ParseJson(buffer.str(), &pack, &error), path.string() << ": " << error);
+  return pack;
+}
+
+std::vector<std::filesystem::path> PackFiles() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(TACTFUL_RULES_DIR)) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string Describe(const std::string& text, const CheckResult& r) {
+  std::string out;
+  for (const Finding& f : r.findings) out += "\n  " + f.rule + ": \"" + text.substr(f.span.start, f.span.size()) + "\"";
+  return out.empty() ? " (nothing)" : out;
+}
+
+}  // namespace
+
+TEST_SUITE("packs") {
+
+TEST_CASE("every rule flags its examples and passes its innocent ones") {
+  size_t rules_with_examples = 0;
+  for (const auto& file : PackFiles()) {
+    const json pack = ReadPack(file);
+    if (!pack.contains("rules")) continue;
+    // Each pack on its own, so a rule is judged by what it finds, not by
+    // which overlapping rule of another pack wins the underline.
+    const json config = {{"builtin_packs", false}, {"packs", {pack}}};
+    auto engine = Engine::Create(config.dump());
+    for (const ConfigError& e : engine->errors()) FAIL_CHECK(file.filename() << ": " << e.path << ": " << e.message);
+    for (const json& rule : pack["rules"]) {
+      const std::string id = rule.value("id", "");
+      const json examples = rule.value("examples", json::object());
+      CHECK_MESSAGE(examples.value("flag", json::array()).size() > 0, id << " has no positive examples");
+      CHECK_MESSAGE(examples.value("pass", json::array()).size() > 0, id << " has no negative examples");
+      rules_with_examples += examples.contains("flag");
+      CheckOptions options;
+      const json audiences = rule.value("audiences", json::array());
+      options.audience = audiences.empty() ? "customer" : audiences[0].get<std::string>();
+      for (const json& example : examples.value("flag", json::array())) {
+        const std::string text = example.get<std::string>();
+        const CheckResult r = engine->Check(text, options);
+        CHECK_MESSAGE(!testing::OfRule(r, id).empty(), id << " should flag: " << text << Describe(text, r));
+      }
+      for (const json& example : examples.value("pass", json::array())) {
+        const std::string text = example.get<std::string>();
+        const CheckResult r = engine->Check(text, options);
+        CHECK_MESSAGE(testing::OfRule(r, id).empty(), id << " should pass: " << text << Describe(text, r));
+      }
+    }
+  }
+  CHECK(rules_with_examples >= 20);
+}
+
+TEST_CASE("innocent uses of if, but, sorry, policy and just are never flagged") {
+  auto engine = Engine::Create("");
+  CheckOptions phrase_rules;  // reply-level coaching is judged elsewhere
+  phrase_rules.categories = {"apology", "blame", "jargon", "tone"};
+  const std::string innocent[] = {
+      "I'm sorry this happened. I've refunded the delivery fee.",
+      "Sorry for the delay! Your order shipped this morning.",
+      "Sorry to hear that. Let me check your order status right now.",
+      "If you have any other questions, just reply to this email.",
+      "If the parcel hasn't arrived by Friday, let me know and I'll chase it.",
+      "It's a small fix, but it should make the app much faster.",
+      "The refund is on its way, but banks can take 3-5 days to show it.",
+      "Our returns policy gives you 30 days, and I've started yours today.",
+      "I've just checked and your account is active.",
+      "Just reply here if you need anything else.",
+      "You can reset your password from the login page in your browser.",
+      "I've attached the invoice as a PDF and sent a copy to your email.",
+      "Please connect to the Wi-Fi and restart the app.",
+      "Thanks for your patience, and sorry again for the hassle.",
+      "You should see the tracking update within an hour.",
+      "Is there anything else I can help with?",
+      "Not only did we fix it, we also added a month of credit.",
+      "The error says \"SSO token expired (401)\", which means the link timed out; I've sent a new one.",
+  };
+  for (const std::string& text : innocent) {
+    const CheckResult r = engine->Check(text, phrase_rules);
+    CHECK_MESSAGE(r.findings.empty(), "flagged: " << text << Describe(text, r));
+  }
+}
+
+TEST_CASE("quoted earlier messages are never flagged") {
+  auto engine = Engine::Create("");
+  const std::string reply =
+      "Hi Dana,\n\nI've refunded the hotel night and added a note to your booking.\n\nBest,\nSam\n\n"
+      "On Tue, 3 Mar 2026 at 10:14, Dana <dana@example.com> wrote:\n"
+      "> You should have told me. Sorry but that's not acceptable. Calm down? Obviously not.\n";
+  const CheckResult r = engine->Check(reply);
+  CHECK_MESSAGE(r.findings.empty(), Describe(reply, r));
+}
+
+}  // TEST_SUITE
+
+}  // namespace tactful

@@ -1,0 +1,76 @@
+// The WebAssembly API as the extension uses it: UTF-16 offsets, excluded
+// ranges, configuration errors as values, and hostile strings from JS.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { loadTactful } from '../wasm/load.mjs';
+
+let tactful;
+before(async () => { tactful = await loadTactful(); });
+
+function check(engine, text, options = {}) {
+  return JSON.parse(engine.check(text, JSON.stringify(options)));
+}
+
+test('offsets are UTF-16 code units, so text.slice() finds the span', () => {
+  const engine = new tactful.Engine('');
+  const text = '😊 Hi 日本 team,\n\nWe’re sorry if the update broke things. Obviously not ideal.';
+  const { findings } = check(engine, text);
+  assert.ok(findings.length >= 2);
+  for (const f of findings) assert.equal(text.slice(f.start, f.end), f.text);
+  engine.delete();
+});
+
+test('utf8 offsets on request match the native CLI', () => {
+  const engine = new tactful.Engine('');
+  const text = '😊 We’re sorry if it broke.';
+  const [f] = check(engine, text, { offsets: 'utf8' }).findings;
+  assert.equal(Buffer.from(text).subarray(f.start, f.end).toString(), f.text);
+  engine.delete();
+});
+
+test('excluded ranges (quote blocks the page knows about) are skipped', () => {
+  const engine = new tactful.Engine('');
+  const text = 'Done! 😊 You should have told me.';
+  assert.equal(check(engine, text).findings.length, 1);
+  assert.equal(check(engine, text, { excluded: [[9, text.length]] }).findings.length, 0);
+  engine.delete();
+});
+
+test('configuration errors come back as values and the rest applies', () => {
+  const engine = new tactful.Engine(JSON.stringify({
+    glossary: [{ term: 'Zephyr queue', plain: 'our waiting list' }, { plain: 'no term' }],
+    phrases: [{ pattern: '(oops', category: 'tone', message: 'm' }],
+  }));
+  const errors = JSON.parse(engine.errors());
+  assert.deepEqual(errors.map((e) => e.path).sort(), ['config.glossary[1]', 'config.phrases[0].patterns']);
+  const { findings } = check(engine, 'You are in the Zephyr queue.');
+  assert.equal(findings[0].rule, 'org.glossary');
+  assert.equal(new tactful.Engine('{not json').errors().includes('not valid JSON'), true);
+  engine.delete();
+});
+
+test('bad check options are reported, not thrown', () => {
+  const engine = new tactful.Engine('');
+  assert.match(JSON.parse(engine.check('hi', '{"offsets": "bytes"}')).error, /offsets/);
+  assert.match(JSON.parse(engine.check('hi', '{"excluded": [[1]]}')).error, /excluded/);
+  assert.match(JSON.parse(engine.check('hi', '[')).error, /./);
+  engine.delete();
+});
+
+test('lone surrogates and huge pastes do not break the engine', () => {
+  const engine = new tactful.Engine('');
+  const text = 'Calm down \uD800 please, sorry if \uDC00 late.';
+  const { findings } = check(engine, text.toWellFormed());
+  for (const f of findings) assert.equal(text.toWellFormed().slice(f.start, f.end), f.text);
+  assert.ok(Array.isArray(check(engine, text).findings));
+  const big = 'We are sorry if it broke, calm down. '.repeat(300000);  // ~11 MB
+  assert.ok(check(engine, big).findings.length > 1000);
+  engine.delete();
+});
+
+test('rules() lists every rule with its message and why', () => {
+  const engine = new tactful.Engine('');
+  const rules = JSON.parse(engine.rules());
+  assert.ok(rules.some((r) => r.id === 'apology.conditional' && r.why));
+  engine.delete();
+});
