@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what Tactful needs on a fresh Debian 12 machine, and nothing when
+# it is already there: the toolchains and browsers from Debian's packages,
+# the JavaScript dependencies (and RE2's sources) from package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake make g++ python3 emscripten nlohmann-json3-dev doctest-dev chromium firefox-esr zip)
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm ci is exact and repeatable; skip it when node_modules already matches
+# the lock file (npm records what it installed in node_modules/.package-lock.json).
+if ! cmp -s <(sed -n '/"packages"/,$p' package-lock.json) \
+            <(sed -n '/"packages"/,$p' node_modules/.package-lock.json 2>/dev/null); then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
