@@ -9,7 +9,10 @@ namespace tactful {
 
 namespace {
 
-bool IsWordByte(char c) { return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80; }
+// A bracketed term this short ("MFA token") is a name whose every word is
+// explained by the words before the bracket; a longer one is a remark.
+constexpr size_t kMaxWordsInDefinedTerm = 4;
+
 
 // Byte length of a Unicode space at text[pos] (no-break, thin, ideographic
 // ...), or 0. Browsers put U+00A0 between words in contenteditable.
@@ -92,9 +95,17 @@ void Document::FindExplanations() {
     const size_t found = std::string_view(masked_).substr(open + 1, kMaxInner + 1).find_first_of(")\n");
     if (found == std::string_view::npos || masked_[open + 1 + found] != ')') continue;
     const size_t close = open + 1 + found;
-    explained_at_.emplace(NormalizeTerm(std::string_view(masked_).substr(open + 1, close - open - 1)), open);
+    const std::string_view inner = std::string_view(masked_).substr(open + 1, close - open - 1);
+    explained_at_.emplace(NormalizeTerm(inner), open);
     size_t begin = open;
     while (begin > 0 && masked_[begin - 1] == ' ') --begin;
+    std::vector<Span> words;
+    ForEachWord(inner, {0, inner.size()}, [&](Span w) { words.push_back(w); });
+    if (begin > 0 && IsWordByte(masked_[begin - 1]) && words.size() <= kMaxWordsInDefinedTerm) {
+      // "a sign-in check (MFA token)" explains MFA as well as the whole term.
+      definitions_.push_back({open + 1, close});
+      for (Span w : words) explained_at_.emplace(NormalizeTerm(inner.substr(w.start, w.size())), open);
+    }
     for (size_t words = 0; words < kMaxWordsBefore; ++words) {
       if (begin == 0 || !IsWordByte(masked_[begin - 1])) break;
       while (begin > 0 && IsWordByte(masked_[begin - 1])) --begin;
@@ -104,6 +115,14 @@ void Document::FindExplanations() {
       --begin;
     }
   }
+}
+
+bool Document::TouchesDefinition(Span span) const {
+  // The first definition ending after span.start is the only candidate:
+  // definitions never overlap one another.
+  auto it = std::upper_bound(definitions_.begin(), definitions_.end(), span.start,
+                             [](size_t p, Span d) { return p < d.end; });
+  return it != definitions_.end() && it->start < span.end;
 }
 
 bool Document::IsExplained(const std::string& normalized_term, Span at) const {

@@ -41,6 +41,10 @@ class Document {
   // "SSO (single sign-on)" right at it.
   bool IsExplained(const std::string& normalized_term, Span at) const;
 
+  // Whether `span` reaches into brackets that follow words, as in "released
+  // (deployed to prod)": the term there is being explained, not used.
+  bool TouchesDefinition(Span span) const;
+
  private:
   void Mask();
   void FindExplanations();
@@ -52,6 +56,7 @@ class Document {
   std::vector<Span> paragraphs_;
   std::vector<Span> sentences_;
   std::unordered_map<std::string, size_t> explained_at_;
+  std::vector<Span> definitions_;  // inside the brackets, in text order
 };
 
 }  // namespace tactful

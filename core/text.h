@@ -63,6 +63,23 @@ inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlnum(char c) { return IsAsciiUpper(c) || IsAsciiLower(c) || IsAsciiDigit(c); }
 
+// Word bytes: ASCII letters and digits, and every byte of a non-ASCII
+// character, so "café" and "日本" stay whole.
+inline bool IsWordByte(char c) { return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+// Calls `fn` for each word in `where`: a run of ASCII letters and digits or
+// non-ASCII bytes (so "café" and "日本" stay whole).
+template <typename Fn>
+void ForEachWord(std::string_view text, Span where, Fn fn) {
+  size_t i = where.start;
+  while (i < where.end) {
+    while (i < where.end && !IsWordByte(text[i])) ++i;
+    const size_t start = i;
+    while (i < where.end && IsWordByte(text[i])) ++i;
+    if (i > start) fn(Span{start, i});
+  }
+}
+
 }  // namespace tactful
 
 #endif  // TACTFUL_CORE_TEXT_H_

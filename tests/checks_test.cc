@@ -81,6 +81,10 @@ TEST_CASE("acronym flags the first undefined use of an unknown all-caps term") {
   CHECK(engine->Check("PLEASE DO NOT CALL THE BRANCH.").findings.empty());  // shouting, not abbreviations
   CHECK(engine->Check("Ref INC-775102 and flight SV218 and the L2 lamp.").findings.empty());
   CHECK(Texts("Two APIs", engine->Check("Two APIs")) == std::vector<std::string>{"API"});
+  // The "plain (TERM)" form a glossary fix writes explains the acronyms in TERM.
+  CHECK(engine->Check("Enter a second sign-in check (MFA token) now.").findings.empty());
+  const std::string remark = "Read the notes (the SSO page has more help on this).";
+  CHECK(Texts(remark, engine->Check(remark)) == std::vector<std::string>{"SSO"});  // a remark, not a name
 }
 
 TEST_CASE("glossary matches whole words, plurals and spellings, once per term, and respects explanations") {
@@ -97,6 +101,28 @@ TEST_CASE("glossary matches whole words, plurals and spellings, once per term, a
         std::vector<std::string>{"Automatic notification", "Automatic notification (Webhooks)"});
   CHECK(engine->Check("Our webhooks (automatic notifications) are back.").findings.empty());
   CHECK(engine->Check("The webhooked thing").findings.empty());  // whole words only
+}
+
+TEST_CASE("a glossary alternative that brings its own article replaces the text's article") {
+  auto engine = EngineWithRules(R"js([{"id": "t.glo", "type": "glossary", "category": "jargon", "message": "m", "why": "w",
+    "terms": [{"term": "hotfix", "plain": "an urgent fix"}, {"term": "repo", "plain": "code store"}]}])js");
+  std::string text = "We will push a hotfix today.";
+  CheckResult r = engine->Check(text);
+  CHECK(Texts(text, r) == std::vector<std::string>{"a hotfix"});
+  CHECK(r.findings[0].suggestions == std::vector<std::string>{"an urgent fix", "an urgent fix (hotfix)"});
+  text = "A hotfix is coming.";
+  CHECK(engine->Check(text).findings[0].suggestions[0] == "An urgent fix");
+  text = "Check the repo.";  // the alternative has no article: the text keeps its own
+  CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"repo"});
+}
+
+TEST_CASE("jargon written as the definition in brackets is not flagged") {
+  auto engine = EngineWithRules(R"js([{"id": "t.eng", "type": "existence", "category": "jargon", "message": "m",
+    "patterns": ["(?:released|deployed) to prod"]}])js");
+  CHECK(engine->Check("The fix was released (deployed to prod) today.").findings.empty());
+  CHECK(engine->Check("It was released (deployed to prod) today.").findings.empty());
+  CHECK(engine->Check("It was deployed to prod today (finally).").findings.size() == 1);
+  CHECK(engine->Check("It was fixed (the team deployed to prod at noon today).").findings.size() == 1);
 }
 
 TEST_CASE("reply checks fire when a trigger is present and every required phrase is missing") {

@@ -45,20 +45,6 @@ std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& p
 // double spaces an empty capture group can leave.
 std::string FitSuggestion(const Document& doc, Span span, std::string suggestion);
 
-// Calls `fn` for each word in `where`: a run of ASCII letters and digits or
-// non-ASCII bytes (so "café" and "日本" stay whole).
-template <typename Fn>
-void ForEachWord(std::string_view text, Span where, Fn fn) {
-  auto is_word = [](char c) { return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80; };
-  size_t i = where.start;
-  while (i < where.end) {
-    while (i < where.end && !is_word(text[i])) ++i;
-    const size_t start = i;
-    while (i < where.end && is_word(text[i])) ++i;
-    if (i > start) fn(Span{start, i});
-  }
-}
-
 // Whether the rule asks for case-sensitive matching ("case": "sensitive").
 bool IsCaseSensitive(const json& rule);
 

@@ -137,6 +137,29 @@ class GlossaryCheck : public Check {
            (actual.size() > 2 && actual[actual.size() - 2] == 'e' && equal(actual.substr(0, actual.size() - 2)));
   }
 
+  // "push a hotfix" -> "push an urgent fix": when the plain wording brings
+  // its own article, the span takes in the article before the term.
+  static Span WithArticle(std::string_view text, Span span, std::string_view plain) {
+    static constexpr std::string_view kArticles[] = {"a", "an", "the"};
+    const auto starts_with_article = [&](std::string_view s) {
+      for (std::string_view a : kArticles) {
+        if (s.size() > a.size() && s[a.size()] == ' ' && AsciiLower(s.substr(0, a.size())) == a) return true;
+      }
+      return false;
+    };
+    if (!starts_with_article(plain)) return span;
+    size_t end = span.start;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    if (end == span.start) return span;
+    size_t start = end;
+    while (start > 0 && IsWordByte(text[start - 1])) --start;
+    const std::string_view before = text.substr(start, end - start);
+    for (std::string_view a : kArticles) {
+      if (AsciiLower(before) == a) return {start, span.end};
+    }
+    return span;
+  }
+
   // Words i.. spell `v`, separated only by spaces, hyphens or slashes.
   static bool Matches(std::string_view text, const std::vector<Span>& words, size_t i, const Variant& v) {
     for (size_t k = 0; k < v.words.size(); ++k) {
@@ -158,6 +181,7 @@ class GlossaryCheck : public Check {
       return;
     }
     const std::string original(doc.text().substr(span.start, span.size()));
+    span = WithArticle(doc.masked(), span, term.plain);
     std::vector<std::string> suggestions;
     if (!term.plain.empty()) {
       suggestions.push_back(FitSuggestion(doc, span, term.plain));
