@@ -5,6 +5,7 @@
 #ifndef TACTFUL_CORE_CHECK_H_
 #define TACTFUL_CORE_CHECK_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,12 @@ class Check {
   // check with many patterns runs only those (empty for whole-text checks).
   virtual void Run(const Document& doc, Span where, const std::vector<size_t>& fired,
                    std::vector<Finding>* out) const = 0;
+
+  // A reply-level checklist item's state, given every finding of the reply;
+  // checks that are not checklist items have none.
+  virtual std::optional<ChecklistItem> Assess(const Document&, const std::vector<Finding>&) const {
+    return std::nullopt;
+  }
 
  protected:
   // A finding for `span` with this rule's metadata; the message's "{match}"

@@ -298,7 +298,12 @@ CheckResult Engine::Check(std::string_view text, const CheckOptions& options) co
   findings.erase(std::remove_if(findings.begin(), findings.end(),
                                 [&](const Finding& f) { return f.category == "jargon" && doc.TouchesDefinition(f.span); }),
                  findings.end());
-  return {ResolveOverlaps(std::move(findings)), doc.excluded(), doc.invalid_utf8()};
+  CheckResult result{ResolveOverlaps(std::move(findings)), doc.excluded(), doc.invalid_utf8(), {}};
+  for (size_t i = 0; i < checks_.size(); ++i) {
+    if (!active[i]) continue;
+    if (auto item = checks_[i]->Assess(doc, result.findings)) result.checklist.push_back(std::move(*item));
+  }
+  return result;
 }
 
 std::vector<const RuleInfo*> Engine::Rules() const {

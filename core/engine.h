@@ -29,6 +29,7 @@ struct CheckResult {
   std::vector<Finding> findings;  // ordered by start, end, rule id
   std::vector<Span> excluded;     // everything that was skipped
   std::vector<Span> invalid_utf8; // skipped too, and worth telling the user
+  std::vector<ChecklistItem> checklist;  // the active checklist items, in pack order
 };
 
 class Engine {

@@ -29,10 +29,21 @@ struct RuleInfo {
   std::string severity = "warning";
   std::string message;  // "{match}" stands for the matched text
   std::string why;
+  std::string label;  // a checklist item's name in the checklist
   std::vector<std::string> audiences;  // empty: every audience
   int priority = 1;
 
   bool AppliesTo(const std::string& audience) const;
+};
+
+// One line of the reply-level checklist (see core/checks/checklist.cc).
+enum class ItemState { kMet, kWeak, kMissing, kNotApplicable };
+
+struct ChecklistItem {
+  std::string id;
+  std::string label;
+  ItemState state;
+  Span evidence;  // what satisfied the item, when met or weak
 };
 
 }  // namespace tactful

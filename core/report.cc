@@ -69,6 +69,22 @@ json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit u
   return {{"findings", std::move(findings)}, {"summary", std::move(summary)}};
 }
 
+json ChecklistToJson(const CheckResult& result, std::string_view text, OffsetUnit unit) {
+  static constexpr const char* kStates[] = {"met", "weak", "missing", "n/a"};
+  json items = json::array();
+  for (const ChecklistItem& item : result.checklist) {
+    json entry = {{"id", item.id}, {"label", item.label}, {"state", kStates[static_cast<int>(item.state)]}};
+    if (item.evidence.start != std::string_view::npos) {
+      std::vector<size_t> offsets = {item.evidence.start, item.evidence.end};
+      if (unit == OffsetUnit::kUtf16Units) offsets = ToUtf16Offsets(text, offsets);
+      entry["start"] = offsets[0];
+      entry["end"] = offsets[1];
+    }
+    items.push_back(std::move(entry));
+  }
+  return items;
+}
+
 json RulesToJson(const Engine& engine) {
   json rules = json::array();
   for (const RuleInfo* r : engine.Rules()) {

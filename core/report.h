@@ -20,6 +20,11 @@ json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit u
 // "by_severity": {...}}, plus whatever the caller adds.
 json Summarize(const std::vector<Finding>& findings);
 
+// The reply-level checklist: [{"id", "label", "state", "start"?, "end"?}],
+// state one of met, weak, missing, n/a; start/end (in `unit`) locate what
+// satisfied a met or weak item.
+json ChecklistToJson(const CheckResult& result, std::string_view text, OffsetUnit unit);
+
 // Every rule, for `tactful rules` and the extension's options page.
 json RulesToJson(const Engine& engine);
 

@@ -16,6 +16,7 @@ const std::map<std::string, CheckFactory, std::less<>>& Factories() {
       {"existence", MakeExistenceCheck}, {"substitution", MakeSubstitutionCheck},
       {"sequence", MakeSequenceCheck},   {"acronym", MakeAcronymCheck},
       {"glossary", MakeGlossaryCheck},   {"reply", MakeReplyCheck},
+      {"checklist", MakeChecklistCheck},
   };
   return factories;
 }

@@ -36,6 +36,29 @@ test('excluded ranges (quote blocks the page knows about) are skipped', () => {
   engine.delete();
 });
 
+test('the reply-level checklist comes with every check, in UTF-16 offsets', () => {
+  const engine = new tactful.Engine('');
+  const text = '😊 I understand how frustrating this is. We’re sorry if it broke, and we’ll get back to you.';
+  const { checklist, findings } = check(engine, text);
+  const state = Object.fromEntries(checklist.map((item) => [item.id, item.state]));
+  assert.deepEqual(state, {
+    'checklist.empathy': 'met',
+    'checklist.apology': 'weak',
+    'checklist.ownership': 'met',
+    'checklist.next_step': 'met',
+    'checklist.timeline': 'missing',
+    'checklist.empathy_first': 'n/a',
+  });
+  const empathy = checklist.find((item) => item.id === 'checklist.empathy');
+  assert.equal(text.slice(empathy.start, empathy.end), 'I understand');
+  assert.ok(findings.some((f) => f.rule === 'checklist.timeline'));
+  const off = new tactful.Engine(JSON.stringify({ disabled_rules: ['checklist.timeline'] }));
+  assert.ok(!check(off, text).checklist.some((item) => item.id === 'checklist.timeline'));
+  assert.ok(!check(off, text).findings.some((f) => f.rule === 'checklist.timeline'));
+  off.delete();
+  engine.delete();
+});
+
 test('configuration errors come back as values and the rest applies', () => {
   const engine = new tactful.Engine(JSON.stringify({
     glossary: [{ term: 'Zephyr queue', plain: 'our waiting list' }, { plain: 'no term' }],

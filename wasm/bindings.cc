@@ -5,6 +5,7 @@
 //   const engine = new Module.Engine(configJson);
 //   JSON.parse(engine.errors());   // [{path, message}], skipped items
 //   JSON.parse(engine.check(text, JSON.stringify({audience, categories, excluded, offsets})));
+//     -> {findings, summary, checklist}
 //   JSON.parse(engine.rules());
 //   engine.delete();
 #include <emscripten/bind.h>
@@ -74,8 +75,10 @@ class JsEngine {
     if (!ParseCheckOptions(options_json, text, &options, &unit, &error)) {
       return json({{"error", error}, {"findings", json::array()}}).dump();
     }
-    return ResultToJson(engine_->Check(text, options), text, unit)
-        .dump(-1, ' ', false, json::error_handler_t::replace);
+    const CheckResult result = engine_->Check(text, options);
+    json out = ResultToJson(result, text, unit);
+    out["checklist"] = ChecklistToJson(result, text, unit);
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
   }
 
   std::string rules() const { return RulesToJson(*engine_).dump(); }

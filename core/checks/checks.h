@@ -16,6 +16,7 @@ std::unique_ptr<Check> MakeGlossaryCheck(const json& rule, RuleInfo info, const 
 // the configuration); `terms_ctx` addresses that list in error messages.
 std::unique_ptr<Check> MakeGlossaryFromTerms(RuleInfo info, const json& terms, const LoadContext& terms_ctx);
 std::unique_ptr<Check> MakeReplyCheck(const json& rule, RuleInfo info, const LoadContext& ctx);
+std::unique_ptr<Check> MakeChecklistCheck(const json& rule, RuleInfo info, const LoadContext& ctx);
 
 }  // namespace tactful
 

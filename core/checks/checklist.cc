@@ -1,0 +1,132 @@
+// checklist: one item of the reply-level checklist a team lead would run
+// (HEARD: hear, empathize, apologize, resolve, diagnose). Every item reports
+// a state through Assess(); an item marked "flag" also reports a structure
+// finding when the reply needs it and lacks it.
+//
+//   present       what satisfies the item, anywhere in the agent's text
+//   applies_when  the item matters only if one of these is in the agent's text
+//   applies_when_quoted  ... or in the quoted earlier message (an upset customer)
+//   before        the first `present` must come before the first of these
+//   weakened_by   a category whose findings make a present item "weak"
+//                 (an apology with an "if" is there, but not sincere)
+#include "core/checks/checks.h"
+#include "core/checks/common.h"
+
+namespace tactful {
+
+namespace {
+
+constexpr Span kNowhere{std::string_view::npos, std::string_view::npos};
+
+Span FirstMatch(const Patterns& patterns, std::string_view text, Span where) {
+  Span first = kNowhere;
+  for (const auto& p : patterns) {
+    p->ForEachMatch(text, where, [&](const PatternMatch& m) {
+      if (m.span.start < first.start) first = m.span;
+    });
+  }
+  return first;
+}
+
+// The quoted earlier messages as text of their own: the engine masks them
+// out of what rules see, but whether the customer was upset lives there.
+std::string QuotedText(const Document& doc) {
+  std::string quoted;
+  for (Span s : doc.excluded()) {
+    quoted.append(doc.text().substr(s.start, s.size()));
+    quoted += '\n';
+  }
+  return quoted;
+}
+
+class ChecklistCheck : public Check {
+ public:
+  struct Spec {
+    Patterns present, applies_when, applies_when_quoted, before;
+    std::string weakened_by;
+    bool flag = false;
+  };
+
+  ChecklistCheck(RuleInfo info, Spec spec) : Check(std::move(info)), spec_(std::move(spec)) {}
+
+  std::vector<std::string> Triggers() const override { return {}; }
+
+  void Run(const Document& doc, Span, const std::vector<size_t>&, std::vector<Finding>* out) const override {
+    if (!spec_.flag) return;
+    Span at = kNowhere;
+    if (Evaluate(doc, &at) == ItemState::kMissing && at.start != std::string_view::npos) {
+      out->push_back(MakeFinding(doc, at, {}));
+    }
+  }
+
+  std::optional<ChecklistItem> Assess(const Document& doc, const std::vector<Finding>& findings) const override {
+    ChecklistItem item{info().id, label(), Evaluate(doc, nullptr), kNowhere};
+    if (item.state == ItemState::kMet && !spec_.weakened_by.empty()) {
+      for (const Finding& f : findings) {
+        if (f.category == spec_.weakened_by) item.state = ItemState::kWeak;
+      }
+    }
+    if (item.state == ItemState::kMet || item.state == ItemState::kWeak) {
+      item.evidence = FirstMatch(spec_.present, doc.masked(), {0, doc.masked().size()});
+    }
+    return item;
+  }
+
+ private:
+  const std::string& label() const { return info().label.empty() ? info().message : info().label; }
+
+  // The item's state; `*cause` gets the span a finding should point at (the
+  // first match of what made the item apply, or of what came too early).
+  ItemState Evaluate(const Document& doc, Span* cause) const {
+    const std::string_view text = doc.masked();
+    const Span all{0, text.size()};
+    Span trigger = kNowhere;
+    if (!spec_.applies_when.empty() || !spec_.applies_when_quoted.empty()) {
+      trigger = FirstMatch(spec_.applies_when, text, all);
+      bool applies = trigger.start != std::string_view::npos;
+      if (!applies && !spec_.applies_when_quoted.empty()) {
+        const std::string quoted = QuotedText(doc);
+        applies = FirstMatch(spec_.applies_when_quoted, quoted, {0, quoted.size()}).start != std::string_view::npos;
+      }
+      if (!applies) return ItemState::kNotApplicable;
+    }
+    const Span present = FirstMatch(spec_.present, text, all);
+    const Span early = spec_.before.empty() ? kNowhere : FirstMatch(spec_.before, text, all);
+    if (cause) *cause = early.start != std::string_view::npos ? early : trigger;
+    if (present.start == std::string_view::npos) return ItemState::kMissing;
+    if (early.start < present.start) return ItemState::kMissing;
+    return ItemState::kMet;
+  }
+
+  Spec spec_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeChecklistCheck(const json& rule, RuleInfo info, const LoadContext& ctx) {
+  const bool case_sensitive = IsCaseSensitive(rule);
+  ChecklistCheck::Spec spec;
+  if (!ctx.Patterns(rule, "present", true, case_sensitive, &spec.present) ||
+      !ctx.Patterns(rule, "applies_when", false, case_sensitive, &spec.applies_when) ||
+      !ctx.Patterns(rule, "applies_when_quoted", false, case_sensitive, &spec.applies_when_quoted) ||
+      !ctx.Patterns(rule, "before", false, case_sensitive, &spec.before) ||
+      !ctx.String(rule, "weakened_by", &spec.weakened_by) || !ctx.String(rule, "label", &info.label)) {
+    return nullptr;
+  }
+  if (auto flag = rule.find("flag"); flag != rule.end()) {
+    if (!flag->is_boolean()) {
+      ctx.At("flag").Error("must be true or false");
+      return nullptr;
+    }
+    spec.flag = flag->get<bool>();
+  }
+  if (spec.flag && spec.applies_when.empty() && spec.before.empty()) {
+    // A finding needs a place to point at.
+    ctx.At("flag").Error("needs \"applies_when\" or \"before\" to point a finding at");
+    return nullptr;
+  }
+  DefaultPriority(rule, 0, &info);
+  return std::make_unique<ChecklistCheck>(std::move(info), std::move(spec));
+}
+
+}  // namespace tactful
