@@ -1,0 +1,89 @@
+// Background (Chrome: service worker; Firefox: event page). Runs the engine
+// for content scripts, validates settings for the options page, and tells
+// tabs to re-check when the engine's settings change.
+import { ext } from '../shared/browser-api.js';
+import { ENGINE_KEYS, engineConfig, loadSettings } from '../shared/settings.js';
+import { configErrors, engineFor } from './engine.js';
+
+/** @typedef {import('../shared/messages.js').BackgroundRequest} BackgroundRequest */
+
+/** @type {Promise<string> | null} */
+let configPromise = null;
+const currentConfig = () => (configPromise ??= loadSettings().then(engineConfig));
+
+/**
+ * @param {string} text
+ * @param {Array<[number, number]>} excluded
+ * @returns {Promise<import('../shared/messages.js').CheckResponse>}
+ */
+async function check(text, excluded) {
+  const engine = await engineFor(await currentConfig());
+  return JSON.parse(engine.check(text, JSON.stringify({ excluded, offsets: 'utf16' })));
+}
+
+async function rules() {
+  const engine = await engineFor(await currentConfig());
+  /** @type {Array<{id: string, category: string, message: string}>} */
+  const all = JSON.parse(engine.rules());
+  return { rules: all.map(({ id, category, message }) => ({ id, category, message })) };
+}
+
+// Which frame of a tab last had an editor focused, so the popup can ask that
+// frame for its counts. Kept in storage.session: a service worker's memory
+// does not outlive its idle shutdown.
+/** @param {number} tabId @param {number} frameId */
+async function rememberFocus(tabId, frameId) {
+  await ext.storage.session.set({ focus: { tabId, frameId } });
+}
+
+/** @param {number | undefined} tabId */
+async function focusedFrame(tabId) {
+  /** @type {{focus?: {tabId: number, frameId: number}}} */
+  const { focus } = await ext.storage.session.get('focus');
+  if (!focus) return null;
+  return tabId === undefined || focus.tabId === tabId ? focus : { tabId, frameId: 0 };
+}
+
+/**
+ * @param {BackgroundRequest} request
+ * @param {chrome.runtime.MessageSender} sender
+ */
+function handle(request, sender) {
+  switch (request.type) {
+    case 'check':
+      return check(request.text, request.excluded);
+    case 'validate':
+      return configErrors(request.config).then((errors) => ({ errors }));
+    case 'rules':
+      return rules();
+    case 'editor-focused':
+      if (sender.tab?.id === undefined) return Promise.resolve(null);
+      return rememberFocus(sender.tab.id, sender.frameId ?? 0).then(() => null);
+    case 'focused-frame':
+      return focusedFrame(request.tabId);
+    default:
+      return null;
+  }
+}
+
+ext.runtime.onMessage.addListener((request, sender, sendResponse) => {
+  const reply = handle(request, sender);
+  if (!reply) return false;
+  reply.then(sendResponse, (e) => sendResponse({ error: String(e), findings: [] }));
+  return true;  // responds asynchronously
+});
+
+ext.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'sync' || !ENGINE_KEYS.some((k) => k in changes)) return;
+  configPromise = null;
+  currentConfig()
+    .then((config) => engineFor(config))
+    .then(() => ext.tabs.query({}))
+    .then((tabs) => {
+      for (const tab of tabs) {
+        if (tab.id === undefined) continue;
+        ext.tabs.sendMessage(tab.id, { type: 'settings-applied' }).catch(() => {});  // tabs without Tactful
+      }
+    })
+    .catch((e) => console.warn('tactful: applying settings failed', e));
+});

@@ -1,0 +1,327 @@
+// Content script entry, one per frame. It stays idle (a focusin listener and
+// a message listener) until an editor gains focus, then runs an
+// EditorSession per editor and the one card this frame shows.
+import { ext } from '../shared/browser-api.js';
+import { defaultSettings, loadSettings, saveSettings, siteOf } from '../shared/settings.js';
+import { Card, isNextShortcut } from './card.js';
+import { deepActiveElement, editorFor, isEligible } from './editors.js';
+import { announceFocus, extensionAlive } from './messaging.js';
+import { EditorSession } from './session.js';
+
+/** @typedef {import('./session.js').Drawn} Drawn */
+/** @typedef {import('../shared/settings.js').Settings} Settings */
+
+const HOVER_OPEN_MS = 150;
+const HOVER_CLOSE_MS = 300;
+
+class FrameController {
+  /** @param {Document} doc */
+  constructor(doc) {
+    this.doc = doc;
+    // about:blank frames inherit their creator's origin, and with it its site settings.
+    this.site = siteOf(self.origin);
+    /** @type {Map<HTMLElement, EditorSession>} */
+    this.sessions = new Map();
+    /** @type {Settings} */
+    this.settings = defaultSettings();
+    /** @type {Promise<void> | null} */
+    this.settingsLoaded = null;
+    /** @type {EditorSession | null} */
+    this.focused = null;
+    this.card = new Card(doc);
+    /** @type {{session: EditorSession, drawn: Drawn, how: 'hover' | 'caret' | 'keyboard'} | null} */
+    this.shown = null;
+    this.pointer = { x: -1, y: -1, frame: 0 };
+    this.hoverTimer = 0;
+    this.closeTimer = 0;
+    this.pageListenersInstalled = false;
+  }
+
+  start() {
+    addEventListener('focusin', (e) => this.consider(e.composedPath()[0] ?? null), true);
+    ext.runtime.onMessage.addListener((message, _sender, sendResponse) => this.onMessage(message, sendResponse));
+    ext.storage.onChanged.addListener((changes, area) => {
+      if (area === 'sync') this.onSettingsChanged(changes);
+    });
+    const active = deepActiveElement(this.doc);
+    if (active && active !== this.doc.body) this.consider(active);
+  }
+
+  loadSettings() {
+    this.settingsLoaded ??= loadSettings().then((s) => { this.settings = s; });
+    return this.settingsLoaded;
+  }
+
+  get enabled() {
+    return !this.settings.disabledSites.includes(this.site);
+  }
+
+  /**
+   * Starts (or resumes) work in the editor that just got focus.
+   * @param {EventTarget | null} target
+   */
+  async consider(target) {
+    const editor = editorFor(target);
+    if (!editor) return;
+    // After the extension is reloaded or removed, leave the page as it was.
+    if (!extensionAlive()) return this.stopSessions();
+    await this.loadSettings();
+    if (!this.enabled || !isEligible(editor)) return;
+    for (const [el, s] of this.sessions) {
+      if (!el.isConnected) {
+        s.destroy();
+        this.sessions.delete(el);
+      }
+    }
+    let session = this.sessions.get(editor);
+    if (!session) {
+      session = new EditorSession(editor, this);
+      this.sessions.set(editor, session);
+      this.installPageListeners();
+    }
+    this.focused = session;
+    announceFocus();
+  }
+
+  installPageListeners() {
+    if (this.pageListenersInstalled) return;
+    this.pageListenersInstalled = true;
+    const opts = { capture: true, passive: true };
+    addEventListener('mousemove', (e) => this.onPointer(e.clientX, e.clientY), opts);
+    addEventListener('scroll', () => this.repositionCard(), opts);
+    addEventListener('resize', () => this.repositionCard(), opts);
+    addEventListener('keydown', (e) => this.onKeyDown(e), true);
+    addEventListener('focusout', (e) => this.onFocusOut(e), true);
+  }
+
+  /** @param {KeyboardEvent} e */
+  onKeyDown(e) {
+    const session = this.sessions.get(/** @type {HTMLElement} */ (editorFor(e.composedPath()[0] ?? null)));
+    if (!session) return;
+    if (isNextShortcut(e)) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.next(session);
+    } else if (e.key === 'Escape' && this.card.isOpen && this.shown?.session === session) {
+      e.preventDefault();
+      this.card.close(false);
+    }
+  }
+
+  /** @param {FocusEvent} e */
+  onFocusOut(e) {
+    // Leaving the editor (not for the card) closes a card the caret opened.
+    if (this.shown?.how === 'caret' && e.composedPath()[0] === this.shown.session.el &&
+        e.relatedTarget !== this.card.host) {
+      this.card.close(false);
+    }
+  }
+
+  /**
+   * Moves to the finding after the one shown (or at/after the caret) and
+   * opens its card with keyboard focus.
+   * @param {EditorSession} session
+   */
+  next(session) {
+    const shown = this.shown?.session === session ? this.shown.drawn : null;
+    if (shown && !this.card.hasFocus) {
+      this.open(session, shown, 'keyboard');  // first press: into the open card
+      return;
+    }
+    const d = session.nextFinding(shown);
+    if (!d) return;
+    session.reveal(d);
+    this.open(session, d, 'keyboard');
+  }
+
+  /**
+   * @param {EditorSession} session
+   * @param {Drawn} drawn
+   * @param {'hover' | 'caret' | 'keyboard'} how
+   */
+  open(session, drawn, how) {
+    clearTimeout(this.closeTimer);
+    const rects = session.rects(drawn);
+    if (!rects.length) return;
+    if (this.shown && this.shown.session !== session) this.shown.session.setActive(null);
+    this.shown = { session, drawn, how };
+    session.setActive(drawn);
+    this.card.open({
+      finding: drawn.finding,
+      onApply: (s) => this.apply(s),
+      onDismiss: () => this.dismiss(),
+      onIgnoreRule: () => this.ignoreRule(),
+      onNext: () => this.next(session),
+      onClose: (returnFocus) => this.onCardClosed(returnFocus),
+    }, rects[0], how === 'keyboard');
+  }
+
+  /** @param {boolean} returnFocus */
+  onCardClosed(returnFocus) {
+    const shown = this.shown;
+    this.shown = null;
+    if (!shown) return;
+    shown.session.setActive(null);
+    if (returnFocus) shown.session.focusAfter(shown.drawn);
+  }
+
+  /** @param {string} suggestion */
+  async apply(suggestion) {
+    if (!this.shown) return;
+    const { session, drawn } = this.shown;
+    const result = await session.apply(drawn, suggestion);
+    this.report('applied', result);
+    if (result.ok) this.card.close(false);
+    else this.card.status(result.reason);
+  }
+
+  dismiss() {
+    if (!this.shown) return;
+    const { session, drawn, how } = this.shown;
+    this.card.close(how === 'keyboard');
+    session.dismiss(drawn);
+  }
+
+  async ignoreRule() {
+    if (!this.shown) return;
+    const { rule } = this.shown.drawn.finding;
+    this.card.close(this.shown.how === 'keyboard');
+    const siteIgnoredRules = { ...this.settings.siteIgnoredRules };
+    siteIgnoredRules[this.site] = [...new Set([...(siteIgnoredRules[this.site] ?? []), rule])];
+    this.settings = { ...this.settings, siteIgnoredRules };
+    for (const s of this.sessions.values()) s.schedule(0);
+    await saveSettings({ siteIgnoredRules });
+  }
+
+  // --- Frame interface for sessions
+
+  /** @param {import('../shared/messages.js').Finding} f */
+  isIgnored(f) {
+    return this.settings.siteIgnoredRules[this.site]?.includes(f.rule) ?? false;
+  }
+
+  /**
+   * @param {EditorSession} session
+   * @param {Drawn | null} drawn
+   */
+  caretAt(session, drawn) {
+    if (drawn) {
+      if (this.shown?.drawn !== drawn) this.open(session, drawn, 'caret');
+    } else if (this.shown?.session === session && this.shown.how === 'caret') {
+      this.card.close(false);
+    }
+  }
+
+  /**
+   * After a session redrew or edited: keep the card on its finding, or close it.
+   * @param {EditorSession} session
+   */
+  refreshCard(session) {
+    if (this.shown?.session !== session) return;
+    if (session.active) {
+      this.shown.drawn = session.active;
+      this.repositionCard();
+    } else {
+      this.card.close(false);
+    }
+  }
+
+  repositionCard() {
+    if (!this.shown) return;
+    const rects = this.shown.session.rects(this.shown.drawn);
+    if (rects.length) this.card.place(rects[0]);
+    else this.card.close(false);
+  }
+
+  /**
+   * Debug signal for tests and the latency benchmark, only on pages that
+   * opt in with <html data-tactful-test>.
+   * @param {string} name
+   * @param {object} detail
+   */
+  report(name, detail) {
+    if (!this.doc.documentElement.hasAttribute('data-tactful-test')) return;
+    this.doc.dispatchEvent(new CustomEvent(`tactful:${name}`, { detail: JSON.stringify(detail) }));
+  }
+
+  // --- Hover
+
+  /** @param {number} x @param {number} y */
+  onPointer(x, y) {
+    this.pointer.x = x;
+    this.pointer.y = y;
+    if (!this.pointer.frame) this.pointer.frame = requestAnimationFrame(() => this.hoverCheck());
+  }
+
+  hoverCheck() {
+    this.pointer.frame = 0;
+    const { x, y } = this.pointer;
+    // The pointer over the card keeps it open; one the keyboard is in stays put.
+    if (this.card.contains(x, y) || this.card.hasFocus) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    /** @type {{session: EditorSession, drawn: Drawn} | null} */
+    let hit = null;
+    for (const session of this.sessions.values()) {
+      const drawn = session.findingAt(x, y);
+      if (drawn) {
+        hit = { session, drawn };
+        break;
+      }
+    }
+    clearTimeout(this.hoverTimer);
+    if (hit) {
+      clearTimeout(this.closeTimer);
+      if (this.shown?.drawn === hit.drawn) return;
+      const { session, drawn } = hit;
+      this.hoverTimer = setTimeout(() => this.open(session, drawn, 'hover'), HOVER_OPEN_MS);
+    } else if (this.shown?.how === 'hover' && !this.card.hasFocus) {
+      clearTimeout(this.closeTimer);
+      this.closeTimer = setTimeout(() => this.card.close(false), HOVER_CLOSE_MS);
+    }
+  }
+
+  // --- Messages and settings
+
+  /**
+   * @param {import('../shared/messages.js').ContentRequest} message
+   * @param {(response: import('../shared/messages.js').StatusResponse) => void} sendResponse
+   */
+  onMessage(message, sendResponse) {
+    if (message.type === 'settings-applied') {
+      for (const s of this.sessions.values()) s.schedule(0);
+      return false;
+    }
+    if (message.type === 'status') {
+      this.loadSettings().then(() => sendResponse({
+        hostname: this.site,
+        enabled: this.enabled,
+        counts: this.focused && !this.focused.destroyed ? this.focused.counts() : null,
+      }));
+      return true;
+    }
+    return false;
+  }
+
+  /** @param {Record<string, chrome.storage.StorageChange>} changes */
+  async onSettingsChanged(changes) {
+    // A frame that never had an editor reads settings fresh when one gets focus.
+    if (!this.settingsLoaded || !('disabledSites' in changes || 'siteIgnoredRules' in changes)) return;
+    const wasEnabled = this.enabled;
+    this.settingsLoaded = null;
+    await this.loadSettings();
+    if (wasEnabled && !this.enabled) this.stopSessions();
+    else if (!wasEnabled && this.enabled) this.consider(deepActiveElement(this.doc));
+    else for (const s of this.sessions.values()) s.schedule(0);
+  }
+
+  stopSessions() {
+    this.card.close(false);
+    for (const s of this.sessions.values()) s.destroy();
+    this.sessions.clear();
+    this.focused = null;
+  }
+}
+
+new FrameController(document).start();

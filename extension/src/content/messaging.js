@@ -1,0 +1,25 @@
+// The content script's side of messaging with the background.
+import { ext } from '../shared/browser-api.js';
+
+/** @typedef {import('../shared/messages.js').CheckResponse} CheckResponse */
+
+/** Whether this content script still belongs to a live extension (not reloaded or updated away). */
+export const extensionAlive = () => !!ext.runtime?.id;
+
+/**
+ * Asks the background's engine to check a text.
+ * @param {string} text
+ * @param {Array<[number, number]>} excluded
+ * @returns {Promise<CheckResponse>}
+ */
+export async function requestCheck(text, excluded) {
+  /** @type {import('../shared/messages.js').CheckRequest} */
+  const request = { type: 'check', text, excluded };
+  const response = await ext.runtime.sendMessage(request);
+  return response ?? { findings: [], error: 'no response from the background' };
+}
+
+/** Tells the background that this frame has the focused editor (for the popup). */
+export function announceFocus() {
+  ext.runtime.sendMessage({ type: 'editor-focused' }).catch(() => {});
+}
