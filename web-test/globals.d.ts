@@ -1,0 +1,14 @@
+// What the test pages (web-test/pages/*.js) put on window, as the tests
+// read it through page.evaluate.
+interface TactfulEvent { name: string; t: number; version?: number; count?: number; checkMs?: number }
+interface Window {
+  tactfulEvents: TactfulEvent[];
+  editorModel: string;
+  mutations: string[];
+  bench: {
+    keydowns: number[];
+    synced: TactfulEvent[];
+    drawn: TactfulEvent[];
+    underlines: Array<{ t: number; n: number }>;
+  };
+}

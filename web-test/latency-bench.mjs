@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Keystroke-to-underline latency on a 2,000-word contenteditable draft in
+// Chromium. A benchmark, not a test: it reports, it never fails on numbers.
+//   node web-test/latency-bench.mjs [--dist DIR] [--keys N] [--trials N]
+// Three numbers, each as median and p95 (the target is p95 < 16 ms, one
+// frame, for the first two):
+//  - keystroke -> underlines in step: from keydown to Tactful having moved
+//    or dropped the drawn underlines for the new text (every keystroke);
+//  - check -> drawn: from the debounced check starting to the new findings
+//    being drawn (text model, engine round trip through the background,
+//    mapping to Ranges, CSS.highlights update);
+//  - keystroke -> new underline visible: from the keydown completing a
+//    problem phrase to a requestAnimationFrame poll in the page seeing the
+//    new highlight; this includes the deliberate input debounce.
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './lib/browsers.mjs';
+import { sleep } from './lib/page-helpers.mjs';
+import { pageUrl, startPageServer, startRecordingProxy } from './lib/server.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+/** @param {number[]} xs */
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (/** @type {number} */ p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { n: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1] };
+}
+
+const fmt = (/** @type {{n: number, median: number, p95: number, max: number}} */ r) =>
+  `median ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (n=${r.n})`;
+
+async function main() {
+  const dist = resolve(option('--dist', join(ROOT, 'dist')));
+  const keys = Number(option('--keys', '120'));
+  const trials = Number(option('--trials', '20'));
+  const server = await startPageServer();
+  const proxy = await startRecordingProxy(server.port);
+  const { browser, close } = await launchBrowser('chromium', { distDir: dist, proxyPort: proxy.port });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 900, height: 700 });
+    await page.goto(pageUrl('bench', 'bench.html'));
+    const words = await page.evaluate(() => document.documentElement.dataset.words);
+    // Caret at the end of a paragraph in the middle of the draft, then wait
+    // for the first full check.
+    await page.evaluate(() => {
+      const editor = /** @type {HTMLElement} */ (document.getElementById('editor'));
+      const p = editor.children[Math.floor(editor.children.length / 2)];
+      editor.focus();
+      const text = /** @type {Text} */ (p.firstChild);
+      getSelection()?.collapse(text, text.length);
+      p.scrollIntoView({ block: 'center' });
+    });
+    await page.waitForFunction(() => window.bench.drawn.length > 0, { timeout: 20000 });
+    const initial = await page.evaluate(() => window.bench.drawn[0]);
+
+    // Phase 1: steady typing.
+    await page.evaluate(() => { window.bench.keydowns = []; window.bench.synced = []; window.bench.drawn = []; });
+    await page.keyboard.type(' Then some more words, typed steadily.'.repeat(Math.ceil(keys / 38)).slice(0, keys), { delay: 40 });
+    await sleep(500);
+    const phase1 = await page.evaluate(() => window.bench);
+    const sync = phase1.keydowns.map((k) => {
+      const s = phase1.synced.find((e) => e.t >= k);
+      return s ? s.t - k : NaN;
+    }).filter(Number.isFinite);
+
+    // Phase 2: completing a problem phrase, then pausing.
+    const endToEnd = [];
+    const checks = [];
+    for (let i = 0; i < trials; i++) {
+      await sleep(400);
+      await page.evaluate(() => { window.bench.keydowns = []; window.bench.drawn = []; window.bench.underlines = []; });
+      const before = await page.evaluate(() => {
+        let n = 0;
+        for (const [name, h] of CSS.highlights) if (name.startsWith('tactful-') && name !== 'tactful-active') n += h.size;
+        return n;
+      });
+      await page.keyboard.type(' You should have.', { delay: 30 });
+      await page.waitForFunction((n) => window.bench.underlines.some((u) => u.n > n), { timeout: 5000 }, before);
+      const r = await page.evaluate((n) => ({
+        lastKey: window.bench.keydowns[window.bench.keydowns.length - 1],
+        seen: window.bench.underlines.find((u) => u.n > n)?.t ?? NaN,
+        drawn: window.bench.drawn.map((d) => d.checkMs ?? NaN),
+      }), before);
+      endToEnd.push(r.seen - r.lastKey);
+      checks.push(...r.drawn);
+    }
+
+    console.log(`latency-bench: Chromium, ${words}-word contenteditable draft, first check drawn ${initial.count} underlines in ${(initial.checkMs ?? NaN).toFixed(1)} ms`);
+    console.log(`  keystroke -> underlines in step:   ${fmt(stats(sync))}`);
+    console.log(`  check -> drawn (engine round trip): ${fmt(stats(checks))}`);
+    console.log(`  keystroke -> new underline visible: ${fmt(stats(endToEnd))} (includes the 120 ms debounce)`);
+    console.log('  target: p95 < 16 ms for the first two');
+  } finally {
+    await close();
+    await proxy.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
