@@ -28,6 +28,18 @@ const APOLOGY = "We're sorry if";
 const REPLY = "Thanks for writing. You should have told us sooner. We're sorry if it was confusing.";
 
 /**
+ * Alt+Shift+J, the shortcut that moves to the next finding and opens its card.
+ * @param {Page} page
+ */
+async function pressNextFinding(page) {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyJ');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+}
+
+/**
  * Polls screenshots until a category's underline shows under a box.
  * @param {Page} page
  * @param {{x: number, y: number, width: number, height: number}} box
@@ -196,11 +208,7 @@ export const CASES = [
       const editor = /** @type {HTMLElement} */ (document.getElementById('editor'));
       getSelection()?.collapse(editor, 0);
     });
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('KeyJ');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await pressNextFinding(page);
     await waitForCard(page);
     assertEqual(await page.evaluate(() => document.activeElement?.tagName), 'TACTFUL-CARD', 'focus after the shortcut');
     await page.keyboard.press('Enter');
@@ -210,11 +218,7 @@ export const CASES = [
     assertEqual(await page.evaluate(() => document.activeElement?.id), 'editor', 'focus after applying');
     await typeInto(page, '#editor', ' You should have called.');
     await waitForHighlight(page, 'blame', BLAME);
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('KeyJ');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await pressNextFinding(page);
     await waitForCard(page);
     await page.keyboard.press('Escape');
     await waitForCard(page, false);
