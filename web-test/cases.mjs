@@ -305,6 +305,15 @@ export const CASES = [
     const counts = await popup.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-category]')]
       .map((n) => [/** @type {HTMLElement} */ (n).dataset.category, n.textContent])));
     assertEqual([counts.blame, counts.apology], ['1', '1'], 'popup counts for blame and apology');
+    // The reply-level checklist: an apology with an "if" is there but weak;
+    // nobody says what they will do; no follow-up is promised.
+    const checklist = await popup.evaluate(() => Object.fromEntries([...document.querySelectorAll('#checklist li')]
+      .map((n) => [/** @type {HTMLElement} */ (n).dataset.item, /** @type {HTMLElement} */ (n).dataset.state])));
+    assertEqual(checklist['checklist.apology'], 'weak', 'checklist: conditional apology');
+    assertEqual(checklist['checklist.ownership'], 'missing', 'checklist: ownership');
+    assertEqual(checklist['checklist.timeline'], undefined, 'checklist: timeline does not apply');
+    const popupShot = await t.saveScreenshot(popup, 'popup-checklist');
+    if (t.browserName === 'chromium') copyFileSync(popupShot, join(ROOT, 'docs', 'img', 'popup-checklist.png'));
     assertEqual(await popup.$eval('#site', (n) => n.textContent), 'toggle.tactful.test', 'popup site');
     await popup.click('#enabled');
     await page.bringToFront();

@@ -298,6 +298,7 @@ class FrameController {
         hostname: this.site,
         enabled: this.enabled,
         counts: this.focused && !this.focused.destroyed ? this.focused.counts() : null,
+        checklist: this.focused && !this.focused.destroyed ? this.focused.checklist : null,
       }));
       return true;
     }

@@ -56,6 +56,8 @@ export class EditorSession {
     this.version = 0;
     /** @type {Drawn[]} */
     this.drawn = [];
+    /** The reply-level checklist from the latest check. @type {import('../shared/messages.js').ChecklistItem[]} */
+    this.checklist = [];
     /** The text the drawn findings' offsets refer to (textareas). */
     this.text = '';
     /** @type {Set<string>} dismissed for this draft */
@@ -115,6 +117,7 @@ export class EditorSession {
       return;
     }
     this.draw(snapshot.text, snapshot.model, response.findings);
+    this.checklist = response.checklist ?? [];
     this.frame.report('drawn', { version, count: this.drawn.length, checkMs: performance.now() - started });
   }
 

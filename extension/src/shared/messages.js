@@ -12,8 +12,14 @@
  */
 
 /**
+ * One item of the reply-level checklist (HEARD: empathy, apology, ownership,
+ * next step, timeline, empathy before explanation).
+ * @typedef {{id: string, label: string, state: 'met' | 'weak' | 'missing' | 'n/a'}} ChecklistItem
+ */
+
+/**
  * @typedef {{type: 'check', text: string, excluded: Array<[number, number]>}} CheckRequest
- * @typedef {{findings: Finding[], error?: string}} CheckResponse
+ * @typedef {{findings: Finding[], checklist?: ChecklistItem[], error?: string}} CheckResponse
  * @typedef {{type: 'validate', config: string}} ValidateRequest
  * @typedef {{path: string, message: string}} EngineError
  * @typedef {{errors: EngineError[]}} ValidateResponse
@@ -31,7 +37,10 @@
  * have been applied to the engine, and by the popup to one frame.
  * @typedef {{type: 'settings-applied'}} SettingsApplied
  * @typedef {{type: 'status'}} StatusRequest
- * @typedef {{hostname: string, enabled: boolean, counts: Record<string, number> | null}} StatusResponse
+ * @typedef {{
+ *   hostname: string, enabled: boolean,
+ *   counts: Record<string, number> | null, checklist: ChecklistItem[] | null
+ * }} StatusResponse
  * @typedef {SettingsApplied | StatusRequest} ContentRequest
  */
 
