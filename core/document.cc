@@ -13,7 +13,6 @@ namespace {
 // explained by the words before the bracket; a longer one is a remark.
 constexpr size_t kMaxWordsInDefinedTerm = 4;
 
-
 // Byte length of a Unicode space at text[pos] (no-break, thin, ideographic
 // ...), or 0. Browsers put U+00A0 between words in contenteditable.
 size_t UnicodeSpaceLength(std::string_view text, size_t pos) {
@@ -99,12 +98,12 @@ void Document::FindExplanations() {
     explained_at_.emplace(NormalizeTerm(inner), open);
     size_t begin = open;
     while (begin > 0 && masked_[begin - 1] == ' ') --begin;
-    std::vector<Span> words;
-    ForEachWord(inner, {0, inner.size()}, [&](Span w) { words.push_back(w); });
-    if (begin > 0 && IsWordByte(masked_[begin - 1]) && words.size() <= kMaxWordsInDefinedTerm) {
+    std::vector<Span> inner_words;
+    ForEachWord(inner, {0, inner.size()}, [&](Span w) { inner_words.push_back(w); });
+    if (begin > 0 && IsWordByte(masked_[begin - 1]) && inner_words.size() <= kMaxWordsInDefinedTerm) {
       // "a sign-in check (MFA token)" explains MFA as well as the whole term.
       definitions_.push_back({open + 1, close});
-      for (Span w : words) explained_at_.emplace(NormalizeTerm(inner.substr(w.start, w.size())), open);
+      for (Span w : inner_words) explained_at_.emplace(NormalizeTerm(inner.substr(w.start, w.size())), open);
     }
     for (size_t words = 0; words < kMaxWordsBefore; ++words) {
       if (begin == 0 || !IsWordByte(masked_[begin - 1])) break;

@@ -9,6 +9,8 @@
 //   before        the first `present` must come before the first of these
 //   weakened_by   a category whose findings make a present item "weak"
 //                 (an apology with an "if" is there, but not sincere)
+#include <algorithm>
+
 #include "core/checks/checks.h"
 #include "core/checks/common.h"
 
@@ -17,16 +19,6 @@ namespace tactful {
 namespace {
 
 constexpr Span kNowhere{std::string_view::npos, std::string_view::npos};
-
-Span FirstMatch(const Patterns& patterns, std::string_view text, Span where) {
-  Span first = kNowhere;
-  for (const auto& p : patterns) {
-    p->ForEachMatch(text, where, [&](const PatternMatch& m) {
-      if (m.span.start < first.start) first = m.span;
-    });
-  }
-  return first;
-}
 
 // The quoted earlier messages as text of their own: the engine masks them
 // out of what rules see, but whether the customer was upset lives there.
@@ -53,31 +45,34 @@ class ChecklistCheck : public Check {
 
   void Run(const Document& doc, Span, const std::vector<size_t>&, std::vector<Finding>* out) const override {
     if (!spec_.flag) return;
-    Span at = kNowhere;
-    if (Evaluate(doc, &at) == ItemState::kMissing && at.start != std::string_view::npos) {
-      out->push_back(MakeFinding(doc, at, {}));
+    const Evaluation e = Evaluate(doc);
+    if (e.state == ItemState::kMissing && e.cause.start != std::string_view::npos) {
+      out->push_back(MakeFinding(doc, e.cause, {}));
     }
   }
 
   std::optional<ChecklistItem> Assess(const Document& doc, const std::vector<Finding>& findings) const override {
-    ChecklistItem item{info().id, label(), Evaluate(doc, nullptr), kNowhere};
-    if (item.state == ItemState::kMet && !spec_.weakened_by.empty()) {
-      for (const Finding& f : findings) {
-        if (f.category == spec_.weakened_by) item.state = ItemState::kWeak;
-      }
-    }
-    if (item.state == ItemState::kMet || item.state == ItemState::kWeak) {
-      item.evidence = FirstMatch(spec_.present, doc.masked(), {0, doc.masked().size()});
+    const Evaluation e = Evaluate(doc);
+    ChecklistItem item{info().id, label(), e.state, kNowhere};
+    if (item.state != ItemState::kMet) return item;
+    item.evidence = e.present;
+    if (!spec_.weakened_by.empty() &&
+        std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.category == spec_.weakened_by; })) {
+      item.state = ItemState::kWeak;
     }
     return item;
   }
 
  private:
+  struct Evaluation {
+    ItemState state;
+    Span present = kNowhere;  // the first match that satisfies the item
+    Span cause = kNowhere;    // where a finding points: what came too early, or what made the item apply
+  };
+
   const std::string& label() const { return info().label.empty() ? info().message : info().label; }
 
-  // The item's state; `*cause` gets the span a finding should point at (the
-  // first match of what made the item apply, or of what came too early).
-  ItemState Evaluate(const Document& doc, Span* cause) const {
+  Evaluation Evaluate(const Document& doc) const {
     const std::string_view text = doc.masked();
     const Span all{0, text.size()};
     Span trigger = kNowhere;
@@ -88,14 +83,13 @@ class ChecklistCheck : public Check {
         const std::string quoted = QuotedText(doc);
         applies = FirstMatch(spec_.applies_when_quoted, quoted, {0, quoted.size()}).start != std::string_view::npos;
       }
-      if (!applies) return ItemState::kNotApplicable;
+      if (!applies) return {ItemState::kNotApplicable};
     }
     const Span present = FirstMatch(spec_.present, text, all);
     const Span early = spec_.before.empty() ? kNowhere : FirstMatch(spec_.before, text, all);
-    if (cause) *cause = early.start != std::string_view::npos ? early : trigger;
-    if (present.start == std::string_view::npos) return ItemState::kMissing;
-    if (early.start < present.start) return ItemState::kMissing;
-    return ItemState::kMet;
+    const Span cause = early.start != std::string_view::npos ? early : trigger;
+    const bool met = present.start != std::string_view::npos && early.start >= present.start;
+    return {met ? ItemState::kMet : ItemState::kMissing, present, cause};
   }
 
   Spec spec_;

@@ -26,6 +26,16 @@ bool Unless::Excuses(const Document& doc, Span span) const {
   return false;
 }
 
+Span FirstMatch(const Patterns& patterns, std::string_view text, Span where) {
+  Span first{std::string_view::npos, std::string_view::npos};
+  for (const auto& p : patterns) {
+    p->ForEachMatch(text, where, [&](const PatternMatch& m) {
+      if (m.span.start < first.start) first = m.span;
+    });
+  }
+  return first;
+}
+
 bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out) {
   std::string scope = "sentence";
   if (!ctx.Patterns(rule, "unless", false, IsCaseSensitive(rule), &out->patterns) ||

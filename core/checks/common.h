@@ -32,6 +32,9 @@ struct Unless {
   bool Excuses(const Document& doc, Span span) const;
 };
 
+// The earliest match of any of `patterns` in `where`, or {npos, npos}.
+Span FirstMatch(const Patterns& patterns, std::string_view text, Span where);
+
 // Reads "unless" and "unless_scope"; false (with an error) when invalid.
 bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out);
 

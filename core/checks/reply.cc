@@ -16,12 +16,7 @@ class ReplyCheck : public Check {
   std::vector<std::string> Triggers() const override { return {}; }
 
   void Run(const Document& doc, Span where, const std::vector<size_t>&, std::vector<Finding>* out) const override {
-    Span first{std::string_view::npos, std::string_view::npos};
-    for (const auto& p : when_) {
-      p->ForEachMatch(doc.masked(), where, [&](const PatternMatch& m) {
-        if (m.span.start < first.start) first = m.span;
-      });
-    }
+    const Span first = FirstMatch(when_, doc.masked(), where);
     if (first.start == std::string_view::npos) return;
     for (const auto& p : missing_) {
       if (p->Matches(doc.masked(), where)) return;
