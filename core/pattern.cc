@@ -106,30 +106,42 @@ std::unique_ptr<Pattern> Pattern::Compile(std::string_view source, const Macros&
   return p;
 }
 
+void Pattern::ToMatch(std::string_view text, const std::vector<absl::string_view>& sub, PatternMatch* m) const {
+  m->groups.clear();
+  for (const absl::string_view& g : sub) {
+    if (g.data() == nullptr) {
+      m->groups.push_back({std::string_view::npos, std::string_view::npos});
+    } else {
+      const size_t start = g.data() - text.data();
+      m->groups.push_back({start, start + g.size()});
+    }
+  }
+  m->whole = m->groups[0];
+  m->span = (span_group_ > 0 && m->groups[span_group_].start != std::string_view::npos) ? m->groups[span_group_]
+                                                                                          : m->whole;
+}
+
 void Pattern::ForEachMatch(std::string_view text, Span where,
                            const std::function<void(const PatternMatch&)>& fn) const {
-  const int ngroups = 1 + re_.NumberOfCapturingGroups();
-  std::vector<absl::string_view> sub(ngroups);
+  std::vector<absl::string_view> sub(1 + re_.NumberOfCapturingGroups());
   const absl::string_view input(text.data(), text.size());
+  PatternMatch m;
   size_t pos = where.start;
-  while (pos < where.end && re_.Match(input, pos, where.end, RE2::UNANCHORED, sub.data(), ngroups)) {
-    PatternMatch m;
-    m.groups.reserve(ngroups);
-    for (const absl::string_view& g : sub) {
-      if (g.data() == nullptr) {
-        m.groups.push_back({std::string_view::npos, std::string_view::npos});
-      } else {
-        const size_t start = g.data() - text.data();
-        m.groups.push_back({start, start + g.size()});
-      }
-    }
-    m.whole = m.groups[0];
-    m.span = (span_group_ > 0 && m.groups[span_group_].start != std::string_view::npos)
-                 ? m.groups[span_group_]
-                 : m.whole;
+  while (pos < where.end && re_.Match(input, pos, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
+    ToMatch(text, sub, &m);
     fn(m);
     pos = m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1;
   }
+}
+
+bool Pattern::FirstMatch(std::string_view text, Span where, PatternMatch* match) const {
+  std::vector<absl::string_view> sub(1 + re_.NumberOfCapturingGroups());
+  const absl::string_view input(text.data(), text.size());
+  if (where.start >= where.end || !re_.Match(input, where.start, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
+    return false;
+  }
+  ToMatch(text, sub, match);
+  return true;
 }
 
 bool Pattern::Matches(std::string_view text, Span where) const {

@@ -41,6 +41,9 @@ class Pattern {
   // Calls `fn` for each non-overlapping match that starts inside `where`.
   void ForEachMatch(std::string_view text, Span where,
                     const std::function<void(const PatternMatch&)>& fn) const;
+  // The leftmost match inside `where`, if any: one search, where
+  // ForEachMatch would go on to the end of `where`.
+  bool FirstMatch(std::string_view text, Span where, PatternMatch* match) const;
   bool Matches(std::string_view text, Span where) const;
 
   // Fills a suggestion template: $1..$9 and ${name} are capture groups.
@@ -48,6 +51,8 @@ class Pattern {
 
  private:
   Pattern(std::string regex, const re2::RE2::Options& options);
+  // Fills `m` from the submatches of one RE2 match in `text`.
+  void ToMatch(std::string_view text, const std::vector<absl::string_view>& sub, PatternMatch* m) const;
 
   std::string regex_;
   re2::RE2 re_;

@@ -28,10 +28,10 @@ bool Unless::Excuses(const Document& doc, Span span) const {
 
 Span FirstMatch(const Patterns& patterns, std::string_view text, Span where) {
   Span first{std::string_view::npos, std::string_view::npos};
+  PatternMatch m;
   for (const auto& p : patterns) {
-    p->ForEachMatch(text, where, [&](const PatternMatch& m) {
-      if (m.span.start < first.start) first = m.span;
-    });
+    // A later match's span starts after the leftmost match ends.
+    if (p->FirstMatch(text, where, &m) && m.span.start < first.start) first = m.span;
   }
   return first;
 }
