@@ -1,6 +1,7 @@
 #include "core/engine.h"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 
 #include "core/builtin_packs.h"
@@ -60,6 +61,11 @@ std::vector<Finding> ResolveOverlaps(std::vector<Finding> findings) {
 }
 
 }  // namespace
+
+uint64_t Engine::NextSerial() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
+}
 
 std::unique_ptr<Engine> Engine::Create(std::string_view config_json) {
   std::unique_ptr<Engine> engine(new Engine());
@@ -262,32 +268,99 @@ std::vector<bool> Engine::ActiveChecks(const CheckOptions& options) const {
   return active;
 }
 
-CheckResult Engine::Check(std::string_view text, const CheckOptions& options) const {
-  const Document doc(text, options.excluded);
-  const std::vector<bool> active = ActiveChecks(options);
-  std::vector<Finding> findings;
+void Engine::RunTriggeredChecks(const Document& doc, Span para, const std::vector<bool>& active,
+                                std::vector<Finding>* out) const {
   std::vector<int> matched;
   std::vector<TriggerOwner> fired;
-  std::vector<size_t> check_fired;
-  for (Span para : doc.paragraphs()) {
-    matched.clear();
-    fired.clear();
-    RE2::Set::ErrorInfo error;
-    const absl::string_view slice(doc.masked().data() + para.start, para.size());
-    if (triggers_ && triggers_->Match(slice, &matched, &error)) {
-      std::sort(matched.begin(), matched.end());  // set patterns are in check order
-      for (int m : matched) fired.push_back(trigger_owner_[m]);
-    } else if (!triggers_ || error.kind != RE2::Set::kNoError) {
-      // No usable set: every trigger counts as fired; same findings, more work.
-      for (size_t i : triggered_checks_) {
-        for (size_t t = 0; t < trigger_counts_[i]; ++t) fired.push_back({i, t});
-      }
+  RE2::Set::ErrorInfo error;
+  const absl::string_view slice(doc.masked().data() + para.start, para.size());
+  if (triggers_ && triggers_->Match(slice, &matched, &error)) {
+    std::sort(matched.begin(), matched.end());  // set patterns are in check order
+    for (int m : matched) fired.push_back(trigger_owner_[m]);
+  } else if (!triggers_ || error.kind != RE2::Set::kNoError) {
+    // No usable set: every trigger counts as fired; same findings, more work.
+    for (size_t i : triggered_checks_) {
+      for (size_t t = 0; t < trigger_counts_[i]; ++t) fired.push_back({i, t});
     }
-    for (size_t k = 0; k < fired.size();) {
-      const size_t check = fired[k].check;
-      check_fired.clear();
-      for (; k < fired.size() && fired[k].check == check; ++k) check_fired.push_back(fired[k].trigger);
-      if (active[check]) checks_[check]->Run(doc, para, check_fired, &findings);
+  }
+  std::vector<size_t> check_fired;
+  for (size_t k = 0; k < fired.size();) {
+    const size_t check = fired[k].check;
+    check_fired.clear();
+    for (; k < fired.size() && fired[k].check == check; ++k) check_fired.push_back(fired[k].trigger);
+    if (active[check]) checks_[check]->Run(doc, para, check_fired, out);
+  }
+}
+
+namespace {
+
+// Everything a paragraph's phrase findings depend on: its text as written
+// (messages quote it) and as masked (what rules match), through the end of
+// the next paragraph's first sentence, where sequence rules and "unless"
+// exceptions may look.
+std::string ParagraphKey(const Document& doc, size_t index) {
+  const Span para = doc.paragraphs()[index];
+  size_t end = para.end;
+  if (index + 1 < doc.paragraphs().size()) {
+    const size_t next = doc.SentenceIndexAt(doc.paragraphs()[index + 1].start);
+    if (next < doc.sentences().size()) end = doc.sentences()[next].end;
+  }
+  const size_t size = end - para.start;
+  std::string key;
+  key.reserve(2 * size + 1);
+  key.append(doc.text().substr(para.start, size));
+  key += '\0';
+  key.append(doc.masked(), para.start, size);
+  return key;
+}
+
+void ShiftSpans(std::vector<Finding>::iterator first, std::vector<Finding>::iterator last, size_t from,
+                size_t to) {
+  for (; first != last; ++first) {
+    first->span.start = first->span.start - from + to;
+    first->span.end = first->span.end - from + to;
+  }
+}
+
+}  // namespace
+
+void Engine::CheckParagraph(const Document& doc, size_t index, const std::vector<bool>& active,
+                            CheckCache* cache, std::vector<Finding>* out) const {
+  const Span para = doc.paragraphs()[index];
+  if (!cache) {
+    RunTriggeredChecks(doc, para, active, out);
+    return;
+  }
+  std::string key = ParagraphKey(doc, index);
+  if (auto hit = cache->entries_.find(key); hit != cache->entries_.end()) {
+    hit->second.generation = cache->generation_;
+    const size_t first = out->size();
+    out->insert(out->end(), hit->second.findings.begin(), hit->second.findings.end());
+    ShiftSpans(out->begin() + first, out->end(), 0, para.start);
+    return;
+  }
+  const size_t first = out->size();
+  RunTriggeredChecks(doc, para, active, out);
+  std::vector<Finding> found(out->begin() + first, out->end());
+  ShiftSpans(found.begin(), found.end(), para.start, 0);
+  cache->entries_.emplace(std::move(key), CheckCache::Entry{std::move(found), cache->generation_});
+}
+
+CheckResult Engine::Check(std::string_view text, const CheckOptions& options, CheckCache* cache) const {
+  const Document doc(text, options.excluded);
+  const std::vector<bool> active = ActiveChecks(options);
+  if (cache && (cache->engine_ != serial_ || cache->active_ != active)) {
+    cache->entries_.clear();
+    cache->engine_ = serial_;
+    cache->active_ = active;
+  }
+  if (cache) ++cache->generation_;
+  std::vector<Finding> findings;
+  for (size_t p = 0; p < doc.paragraphs().size(); ++p) CheckParagraph(doc, p, active, cache, &findings);
+  if (cache) {
+    // Keep only this draft's current paragraphs.
+    for (auto it = cache->entries_.begin(); it != cache->entries_.end();) {
+      it = it->second.generation == cache->generation_ ? std::next(it) : cache->entries_.erase(it);
     }
   }
   for (size_t i : whole_text_checks_) {

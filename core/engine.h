@@ -8,9 +8,11 @@
 #ifndef TACTFUL_CORE_ENGINE_H_
 #define TACTFUL_CORE_ENGINE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/check.h"
@@ -32,6 +34,31 @@ struct CheckResult {
   std::vector<ChecklistItem> checklist;  // the active checklist items, in pack order
 };
 
+class Engine;
+
+// What the last check of one draft found in each paragraph. Handing the same
+// cache to every check of a draft that is being edited lets the engine skip
+// its phrase rules on paragraphs whose text (and the sentence after them,
+// which "sorry ... However" rules read) did not change; the result is the
+// same as without a cache. Whole-reply checks always run. One cache per
+// draft, used by one thread at a time; it holds only the last check's
+// paragraphs, so it never outgrows the draft.
+class CheckCache {
+ public:
+  size_t paragraphs() const { return entries_.size(); }
+
+ private:
+  friend class Engine;
+  struct Entry {
+    std::vector<Finding> findings;  // spans relative to the paragraph's start
+    uint64_t generation;            // of the last check that used it
+  };
+  uint64_t engine_ = 0;             // Engine::serial_ of the engine that filled it
+  std::vector<bool> active_;        // the checks those findings came from
+  std::unordered_map<std::string, Entry> entries_;
+  uint64_t generation_ = 0;
+};
+
 class Engine {
  public:
   // Never fails: whatever in `config_json` is invalid is skipped and listed
@@ -41,7 +68,9 @@ class Engine {
   const std::vector<ConfigError>& errors() const { return errors_; }
   const std::string& audience() const { return audience_; }
 
-  CheckResult Check(std::string_view text, const CheckOptions& options = {}) const;
+  // With a `cache`, re-checks only what changed since the cache's last
+  // check (see CheckCache).
+  CheckResult Check(std::string_view text, const CheckOptions& options = {}, CheckCache* cache = nullptr) const;
 
   // Every loaded rule, ordered by id.
   std::vector<const RuleInfo*> Rules() const;
@@ -56,6 +85,12 @@ class Engine {
   void AddChecks(std::vector<std::unique_ptr<tactful::Check>> checks);
   void BuildTriggerSet();
   std::vector<bool> ActiveChecks(const CheckOptions& options) const;
+  // Appends the findings of the checks whose triggers match in `para`.
+  void RunTriggeredChecks(const Document& doc, Span para, const std::vector<bool>& active,
+                          std::vector<Finding>* out) const;
+  // RunTriggeredChecks for paragraph `index`, from `cache` when it has it.
+  void CheckParagraph(const Document& doc, size_t index, const std::vector<bool>& active, CheckCache* cache,
+                      std::vector<Finding>* out) const;
 
   std::vector<std::unique_ptr<tactful::Check>> checks_;
   // One RE2::Set over every check's triggers; set pattern i is trigger
@@ -73,6 +108,9 @@ class Engine {
   std::string audience_ = "customer";
   std::vector<std::string> categories_;   // enabled; empty means all
   std::vector<ConfigError> errors_;
+  // Tells engines apart for CheckCache: an address can be reused, this not.
+  const uint64_t serial_ = NextSerial();
+  static uint64_t NextSerial();
 };
 
 }  // namespace tactful
