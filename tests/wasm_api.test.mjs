@@ -97,3 +97,25 @@ test('rules() lists every rule with its message and why', () => {
   assert.ok(rules.some((r) => r.id === 'apology.conditional' && r.why));
   engine.delete();
 });
+
+test('a named draft is re-checked incrementally with the same results as a full check', () => {
+  const engine = new tactful.Engine('');
+  let text = 'Hi Sam,\n\nWe’re sorry the parcel was late.\n\nThanks for waiting. 😊';
+  const edits = [
+    (t) => t.replace('Thanks for waiting.', 'However, couriers are busy.'),
+    (t) => t.replace('late.', 'late. You should have ordered earlier.'),
+    (t) => `${t}\n\nI’ve escalated it to L2 as a P2.`,
+    (t) => t.replace('However, couriers are busy.', 'Thanks for waiting.'),
+    (t) => t.slice(0, 20),
+  ];
+  for (const edit of edits) {
+    text = edit(text);
+    const incremental = check(engine, text, { draft: 'tab1:editor1' });
+    assert.deepEqual(incremental, check(engine, text));
+    // Another draft in the same engine keeps its own paragraphs.
+    assert.deepEqual(check(engine, 'You should have read the FAQ.', { draft: 'tab2:editor1' }),
+                     check(engine, 'You should have read the FAQ.'));
+  }
+  assert.equal(check(engine, text, { draft: 7 }).error, 'options.draft: must be a string');
+  engine.delete();
+});

@@ -4,14 +4,19 @@
 //
 //   const engine = new Module.Engine(configJson);
 //   JSON.parse(engine.errors());   // [{path, message}], skipped items
-//   JSON.parse(engine.check(text, JSON.stringify({audience, categories, excluded, offsets})));
+//   JSON.parse(engine.check(text, JSON.stringify({audience, categories, excluded, offsets, draft})));
 //     -> {findings, summary, checklist}
+//   "draft" names the editor being typed in: successive checks of one draft
+//   re-run rules only on the paragraphs that changed (see CheckCache).
 //   JSON.parse(engine.rules());
 //   engine.delete();
 #include <emscripten/bind.h>
 
+#include <algorithm>
+#include <list>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "core/engine.h"
 #include "core/report.h"
@@ -22,7 +27,7 @@ namespace {
 // Check options from JSON; "excluded" ranges are in the same unit as the
 // offsets the caller asked for (UTF-16 by default, as the browser counts).
 bool ParseCheckOptions(const std::string& options_json, std::string_view text, CheckOptions* options,
-                       OffsetUnit* unit, std::string* error) {
+                       OffsetUnit* unit, std::string* draft, std::string* error) {
   json o = json::object();
   if (!options_json.empty() && !ParseJson(options_json, &o, error)) return false;
   if (!o.is_object()) {
@@ -35,6 +40,7 @@ bool ParseCheckOptions(const std::string& options_json, std::string_view text, C
   std::string offsets = "utf16";
   ctx.String(o, "audience", &options->audience);
   ctx.String(o, "offsets", &offsets);
+  ctx.String(o, "draft", draft);
   ctx.Strings(o, "categories", &options->categories);
   if (offsets != "utf16" && offsets != "utf8") ctx.At("offsets").Error("must be utf16 or utf8");
   *unit = offsets == "utf8" ? OffsetUnit::kUtf8Bytes : OffsetUnit::kUtf16Units;
@@ -71,11 +77,11 @@ class JsEngine {
   std::string check(const std::string& text, const std::string& options_json) const {
     CheckOptions options;
     OffsetUnit unit;
-    std::string error;
-    if (!ParseCheckOptions(options_json, text, &options, &unit, &error)) {
+    std::string draft, error;
+    if (!ParseCheckOptions(options_json, text, &options, &unit, &draft, &error)) {
       return json({{"error", error}, {"findings", json::array()}}).dump();
     }
-    const CheckResult result = engine_->Check(text, options);
+    const CheckResult result = engine_->Check(text, options, draft.empty() ? nullptr : CacheFor(draft));
     json out = ResultToJson(result, text, unit);
     out["checklist"] = ChecklistToJson(result, text, unit);
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -84,7 +90,23 @@ class JsEngine {
   std::string rules() const { return RulesToJson(*engine_).dump(); }
 
  private:
+  // Enough for every editor open in a browser session; each cache holds only
+  // its draft's paragraphs, and the least recently checked goes first.
+  static constexpr size_t kMaxDrafts = 32;
+
+  CheckCache* CacheFor(const std::string& draft) const {
+    auto it = std::find_if(drafts_.begin(), drafts_.end(), [&](const auto& d) { return d.first == draft; });
+    if (it != drafts_.end()) {
+      drafts_.splice(drafts_.begin(), drafts_, it);
+    } else {
+      drafts_.emplace_front(draft, CheckCache());
+      if (drafts_.size() > kMaxDrafts) drafts_.pop_back();
+    }
+    return &drafts_.front().second;
+  }
+
   std::unique_ptr<Engine> engine_;
+  mutable std::list<std::pair<std::string, CheckCache>> drafts_;  // most recently checked first
 };
 
 }  // namespace
