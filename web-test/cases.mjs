@@ -101,6 +101,30 @@ export const CASES = [
     await t.saveScreenshot(page, 'underlines-contenteditable');
   }],
 
+  ['typing and deleting faster than checks return: underlines end on the final text, none stale', async (t) => {
+    for (const [host, file] of [['editable', 'editable.html'], ['textarea', 'textarea.html']]) {
+      const page = await t.open(host, file);
+      await page.click('#editor');
+      await page.keyboard.type(REPLY, { delay: 0 });
+      const apologySentence = " We're sorry if it was confusing.";
+      for (let i = 0; i < apologySentence.length; i++) await page.keyboard.press('Backspace');
+      // Settled: the newest drawn result is for the newest text.
+      const final = await page.waitForFunction(() => {
+        const events = window.tactfulEvents ?? [];
+        const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
+        return events.find((e) => e.name === 'drawn' && e.version === newest);
+      }, { timeout: 8000, polling: 50 }).then((h) => h.jsonValue());
+      assertEqual(await editorText(page, '#editor'), REPLY.slice(0, -apologySentence.length), `${file}: text`);
+      assertEqual(final?.count, 1, `${file}: drawn findings for the final text`);
+      if (host === 'editable') {
+        const texts = await highlightTexts(page);
+        assertEqual(texts.blame ?? [], [BLAME], `${file}: blame underlines`);
+        assertEqual(texts.apology ?? [], [], `${file}: apology underlines`);
+      }
+      await page.close();
+    }
+  }],
+
   ['contenteditable in a same-origin iframe', async (t) => {
     const page = await t.open('iframe', 'iframe.html');
     const frame = await waitForFrame(page, (f) => f.url().endsWith('/editable.html'));

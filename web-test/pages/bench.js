@@ -1,4 +1,4 @@
-// A 2,000-word draft for the latency benchmark, and the page-side probes:
+// A draft of ?words=N words (5,000 by default) for the latency benchmark, and the page-side probes:
 // keydown times, Tactful's debug signals, and a requestAnimationFrame poll
 // of CSS.highlights that sees when underlines change.
 const SENTENCES = [
@@ -14,9 +14,10 @@ const SENTENCES = [
   'Let me know how it goes and I will follow up on Friday.',
 ];
 const editor = document.getElementById('editor');
+const target = Number(new URLSearchParams(location.search).get('words') ?? 5000);
 let words = 0;
 let i = 0;
-while (words < 2000) {
+while (words < target) {
   const p = document.createElement('p');
   const parts = [];
   for (let k = 0; k < 5; k++, i++) parts.push(SENTENCES[i % SENTENCES.length]);

@@ -1,5 +1,5 @@
 // One editor Tactful is working in: keeps its findings in step with the
-// text (debounced checks, stale results dropped), draws them, and turns
+// text (a check per change, stale results dropped), draws them, and turns
 // card actions into edits, dismissals and settings.
 import { CHANGED, applyToContentEditable, applyToTextarea } from './apply-fix.js';
 import { clearUnderlines, drawUnderlines, ensureHighlightStyles, removeUnderline, setActiveRange } from './highlights.js';
@@ -23,7 +23,6 @@ import { TextModel } from './text-model.js';
  * }} Frame
  */
 
-const DEBOUNCE_MS = 120;
 // Typing through a finding should not pop its card up under the caret.
 const CARET_QUIET_MS = 400;
 
@@ -42,6 +41,8 @@ function dismissalKey(f, text) {
   return `${f.rule}\u0001${f.text}\u0001${context}`;
 }
 
+let sessionsStarted = 0;
+
 export class EditorSession {
   /**
    * @param {HTMLElement} el a textarea or a contenteditable host
@@ -52,6 +53,8 @@ export class EditorSession {
     this.frame = frame;
     this.textarea = el instanceof HTMLTextAreaElement ? el : null;
     this.overlay = this.textarea ? new TextareaOverlay(this.textarea) : null;
+    /** Names this editor's draft to the engine, which keeps its paragraphs' findings between checks. */
+    this.draft = `editor-${++sessionsStarted}`;
     /** Bumped on every change to the text; a result for an older version is stale. */
     this.version = 0;
     /** @type {Drawn[]} */
@@ -66,6 +69,9 @@ export class EditorSession {
     this.active = null;
     this.lastEditAt = 0;
     this.timer = 0;
+    /** A check is waiting for the engine; edits meanwhile set `recheck`. */
+    this.inFlight = false;
+    this.recheck = false;
     this.destroyed = false;
 
     if (!this.textarea) ensureHighlightStyles(/** @type {Document | ShadowRoot} */ (el.getRootNode()));
@@ -82,8 +88,15 @@ export class EditorSession {
     this.schedule(0);
   }
 
-  /** @param {number} delay */
-  schedule(delay = DEBOUNCE_MS) {
+  /**
+   * A check starts as soon as the text changes. Edits made while one is in
+   * flight are all picked up by one more check when it returns, so typing
+   * fast never queues checks; the engine re-checks only the paragraphs that
+   * changed, so a round trip is a few milliseconds and underlines keep up
+   * with typing.
+   * @param {number} delay
+   */
+  schedule(delay = 0) {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.check(), delay);
   }
@@ -97,12 +110,29 @@ export class EditorSession {
 
   async check() {
     if (this.destroyed) return;
+    if (this.inFlight) {
+      this.recheck = true;
+      return;
+    }
+    this.inFlight = true;
+    try {
+      await this.checkOnce();
+    } finally {
+      this.inFlight = false;
+      if (this.recheck) {
+        this.recheck = false;
+        this.schedule();
+      }
+    }
+  }
+
+  async checkOnce() {
     const started = performance.now();
     const version = this.version;
     const snapshot = this.read();
     let response;
     try {
-      response = await requestCheck(snapshot.text, snapshot.excluded);
+      response = await requestCheck(snapshot.text, snapshot.excluded, this.draft);
     } catch {
       return;  // the extension was reloaded; this frame stops at its next focus
     }
@@ -157,7 +187,7 @@ export class EditorSession {
 
   /**
    * The text changed: keep what is drawn on the right words right away (the
-   * check itself is debounced), and drop findings whose words were edited.
+   * check follows), and drop findings whose words were edited.
    */
   onEdit() {
     if (this.destroyed) return;

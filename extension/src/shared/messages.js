@@ -18,7 +18,7 @@
  */
 
 /**
- * @typedef {{type: 'check', text: string, excluded: Array<[number, number]>}} CheckRequest
+ * @typedef {{type: 'check', text: string, excluded: Array<[number, number]>, draft: string}} CheckRequest
  * @typedef {{findings: Finding[], checklist?: ChecklistItem[], error?: string}} CheckResponse
  * @typedef {{type: 'validate', config: string}} ValidateRequest
  * @typedef {{path: string, message: string}} EngineError
