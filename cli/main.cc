@@ -3,6 +3,7 @@
 //
 //   tactful check [--format text|json] [--audience A] [--category C]...
 //                 [--config FILE] [FILE... | -]
+//   tactful check --jsonl [--jobs N] [options] [FILE | -]   (see cli/batch.h)
 //   tactful rules [--format text|json] [--config FILE]
 //   tactful explain RULE [--config FILE]
 //
@@ -11,11 +12,13 @@
 
 #include <cstring>
 #include <fstream>
+#include <thread>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/batch.h"
 #include "cli/text_output.h"
 #include "core/engine.h"
 #include "core/report.h"
@@ -30,11 +33,14 @@ constexpr int kUsageError = 2;
 constexpr char kUsage[] =
     "usage: tactful check [--format text|json] [--audience customer|internal|technical]\n"
     "                     [--category CATEGORY]... [--config FILE] [FILE... | -]\n"
+    "       tactful check --jsonl [--jobs N] [...] [FILE | -]\n"
     "       tactful rules [--format text|json] [--config FILE]\n"
     "       tactful explain RULE [--config FILE]\n"
     "\n"
     "Checks support replies for conditional apologies, blame, jargon and\n"
     "dismissive tone. Reads standard input when no FILE (or -) is given.\n"
+    "--jsonl reads one {\"id\", \"text\"} object per line (a ticket export) and\n"
+    "writes one result per line, in order, checking on N threads (all cores).\n"
     "Categories: apology, blame, jargon, tone, structure.\n"
     "Exit status: 0 clean, 1 findings, 2 usage or configuration error.\n";
 
@@ -42,6 +48,8 @@ struct Args {
   std::string command;
   std::string format = "text";
   std::string config_path;
+  bool jsonl = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   CheckOptions options;
   std::vector<std::string> operands;
 };
@@ -99,6 +107,14 @@ int ParseArgs(int argc, char** argv, Args* args) {
     } else if (arg == "--category") {
       if (!value(&v)) return UsageError("--category needs a value");
       args->options.categories.push_back(v);
+    } else if (arg == "--jsonl") {
+      args->jsonl = true;
+    } else if (arg == "--jobs") {
+      if (!value(&v)) return UsageError("--jobs needs a number");
+      char* end = nullptr;
+      const unsigned long jobs = std::strtoul(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || jobs < 1 || jobs > 256) return UsageError("--jobs must be 1 to 256");
+      args->jobs = static_cast<unsigned>(jobs);
     } else if (arg == "--config") {
       if (!value(&args->config_path)) return UsageError("--config needs a file");
     } else if (arg == "--help" || arg == "-h") {
@@ -138,7 +154,29 @@ std::unique_ptr<Engine> MakeEngine(const std::string& config_path, int* status) 
   return engine;
 }
 
+int RunJsonLines(const Engine& engine, const Args& args) {
+  if (args.operands.size() > 1) return UsageError("--jsonl reads one file (or -)");
+  const std::string path = args.operands.empty() ? "-" : args.operands[0];
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      std::cerr << "tactful: cannot read " << path << ": " << std::strerror(errno) << "\n";
+      return kUsageError;
+    }
+  }
+  std::ios::sync_with_stdio(false);
+  const BatchTotals totals = CheckJsonLines(engine, args.options, path == "-" ? std::cin : file, std::cout, args.jobs);
+  if (totals.errors > 0) {
+    std::cerr << "tactful: " << totals.errors << (totals.errors == 1 ? " line" : " lines")
+              << " could not be checked (see their \"error\")\n";
+    return kUsageError;
+  }
+  return totals.findings == 0 ? kClean : kFindings;
+}
+
 int RunCheck(const Engine& engine, const Args& args) {
+  if (args.jsonl) return RunJsonLines(engine, args);
   std::vector<std::string> inputs = args.operands;
   if (inputs.empty()) inputs.push_back("-");
   const bool color = args.format == "text" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;

@@ -115,6 +115,38 @@ class CliTest(unittest.TestCase):
         p = run("check", write(self.dir, "bin2.txt", b"fine \xff"))
         self.assertIn(b"not valid UTF-8 at byte 5", p.stdout)
 
+    def test_jsonl_export_is_checked_in_order_like_single_files_on_any_number_of_threads(self):
+        replies = ["We’re sorry if the renewal surprised you. 😊", "Thanks, all fixed.",
+                   "You should have read the FAQ.\n\nOn Mon, Ann wrote:\n> you should have",
+                   "I escalated it to L2 as a P2.", ""]
+        # More lines than one batch holds, so batches join up in order too.
+        lines = [json.dumps({"id": i, "text": replies[i % len(replies)]}) for i in range(5000)]
+        path = write(self.dir, "export.jsonl", "\n".join(lines) + "\n")
+        one = run("check", "--jsonl", "--jobs", "1", path)
+        many = run("check", "--jsonl", "--jobs", "4", path)
+        self.assertEqual(one.returncode, 1, one.stderr)
+        self.assertEqual(one.stdout, many.stdout)
+        results = [json.loads(l) for l in one.stdout.decode().splitlines()]
+        self.assertEqual([r["id"] for r in results], list(range(5000)))
+        for i, reply in enumerate(replies):
+            single = json.loads(run("check", "--format", "json", write(self.dir, f"{i}.txt", reply)).stdout)
+            self.assertEqual(results[i]["findings"], single["findings"], reply)
+
+    def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_is_checked(self):
+        data = '{"id": "a", "text": "That\'s our policy."}\n\nnot json\n{"id": 7, "text": 5}\n[1]\n{"text": "Thanks!"}\n'
+        p = run("check", "--jsonl", stdin=data.encode())
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"3 lines could not be checked", p.stderr)
+        out = [json.loads(l) for l in p.stdout.decode().splitlines()]
+        self.assertEqual(out[0]["id"], "a")
+        self.assertEqual(out[0]["findings"][0]["rule"], "blame.policy_wall")
+        self.assertEqual((out[1]["line"], "not valid JSON" in out[1]["error"]), (3, True))
+        self.assertEqual((out[2]["line"], out[2]["id"], out[2]["error"]), (4, 7, 'needs "text", a string'))
+        self.assertEqual(out[3]["line"], 5)
+        self.assertEqual(out[4]["findings"], [])
+        self.assertEqual(run("check", "--jsonl", "--jobs", "0").returncode, 2)
+        self.assertEqual(run("check", "--jsonl", os.path.join(self.dir, "missing.jsonl")).returncode, 2)
+
     def test_rules_and_explain(self):
         rules = json.loads(run("rules", "--format", "json").stdout)
         ids = {r["id"] for r in rules}
