@@ -24,21 +24,29 @@ class Check {
 
   const RuleInfo& info() const { return info_; }
 
-  // Regexes this check adds to the engine's single RE2::Set pass. The engine
-  // runs the check only on the paragraphs where one of them matched. A check
-  // with no triggers (a token scanner, a reply-level check) runs once, over
-  // the whole document.
+  // Where the engine runs the check. kParagraph: on each paragraph where one
+  // of its triggers matched. kReply: once over the whole reply (a word
+  // scanner, a reply-level item), told which triggers matched in some
+  // paragraph, so it never searches the reply for a pattern that is not in it.
+  enum class Scope { kParagraph, kReply };
+  virtual Scope scope() const { return Scope::kParagraph; }
+
+  // Regexes this check adds to the engine's single RE2::Set pass over each
+  // paragraph (see scope()).
   virtual std::vector<std::string> Triggers() const = 0;
 
   // Appends findings for matches that start inside `where`. `fired` lists,
-  // in ascending order, the indices into Triggers() that matched there, so a
-  // check with many patterns runs only those (empty for whole-text checks).
+  // in ascending order, the indices into Triggers() that matched there (for
+  // a kReply check: in any paragraph), so a check with many patterns runs
+  // only those.
   virtual void Run(const Document& doc, Span where, const std::vector<size_t>& fired,
                    std::vector<Finding>* out) const = 0;
 
-  // A reply-level checklist item's state, given every finding of the reply;
-  // checks that are not checklist items have none.
-  virtual std::optional<ChecklistItem> Assess(const Document&, const std::vector<Finding>&) const {
+  // A reply-level checklist item's state, given the triggers that fired (as
+  // for Run) and every finding of the reply; checks that are not checklist
+  // items have none.
+  virtual std::optional<ChecklistItem> Assess(const Document&, const std::vector<size_t>& /*fired*/,
+                                              const std::vector<Finding>&) const {
     return std::nullopt;
   }
 

@@ -240,8 +240,8 @@ void Engine::BuildTriggerSet() {
   options.set_max_mem(kTriggerSetMaxMem);
   triggers_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (size_t i = 0; i < checks_.size(); ++i) {
+    if (checks_[i]->scope() == tactful::Check::Scope::kReply) reply_checks_.push_back(i);
     const std::vector<std::string> regexes = checks_[i]->Triggers();
-    (regexes.empty() ? whole_text_checks_ : triggered_checks_).push_back(i);
     trigger_counts_.push_back(regexes.size());
     for (size_t t = 0; t < regexes.size(); ++t) {
       std::string error;
@@ -268,10 +268,10 @@ std::vector<bool> Engine::ActiveChecks(const CheckOptions& options) const {
   return active;
 }
 
-void Engine::RunTriggeredChecks(const Document& doc, Span para, const std::vector<bool>& active,
-                                std::vector<Finding>* out) const {
+void Engine::CheckParagraph(const Document& doc, Span para, const std::vector<bool>& active,
+                            std::vector<Finding>* out, std::vector<TriggerRef>* reply_fired) const {
   std::vector<int> matched;
-  std::vector<TriggerOwner> fired;
+  std::vector<TriggerRef> fired;
   RE2::Set::ErrorInfo error;
   const absl::string_view slice(doc.masked().data() + para.start, para.size());
   if (triggers_ && triggers_->Match(slice, &matched, &error)) {
@@ -279,16 +279,20 @@ void Engine::RunTriggeredChecks(const Document& doc, Span para, const std::vecto
     for (int m : matched) fired.push_back(trigger_owner_[m]);
   } else if (!triggers_ || error.kind != RE2::Set::kNoError) {
     // No usable set: every trigger counts as fired; same findings, more work.
-    for (size_t i : triggered_checks_) {
+    for (size_t i = 0; i < checks_.size(); ++i) {
       for (size_t t = 0; t < trigger_counts_[i]; ++t) fired.push_back({i, t});
     }
   }
   std::vector<size_t> check_fired;
   for (size_t k = 0; k < fired.size();) {
     const size_t check = fired[k].check;
+    const bool paragraph_scope = checks_[check]->scope() == tactful::Check::Scope::kParagraph;
     check_fired.clear();
-    for (; k < fired.size() && fired[k].check == check; ++k) check_fired.push_back(fired[k].trigger);
-    if (active[check]) checks_[check]->Run(doc, para, check_fired, out);
+    for (; k < fired.size() && fired[k].check == check; ++k) {
+      check_fired.push_back(fired[k].trigger);
+      if (!paragraph_scope) reply_fired->push_back(fired[k]);
+    }
+    if (paragraph_scope && active[check]) checks_[check]->Run(doc, para, check_fired, out);
   }
 }
 
@@ -324,26 +328,30 @@ void ShiftSpans(std::vector<Finding>::iterator first, std::vector<Finding>::iter
 
 }  // namespace
 
-void Engine::CheckParagraph(const Document& doc, size_t index, const std::vector<bool>& active,
-                            CheckCache* cache, std::vector<Finding>* out) const {
+void Engine::CheckParagraphCached(const Document& doc, size_t index, const std::vector<bool>& active,
+                                  CheckCache* cache, std::vector<Finding>* out,
+                                  std::vector<TriggerRef>* reply_fired) const {
   const Span para = doc.paragraphs()[index];
   if (!cache) {
-    RunTriggeredChecks(doc, para, active, out);
+    CheckParagraph(doc, para, active, out, reply_fired);
     return;
   }
   std::string key = ParagraphKey(doc, index);
   if (auto hit = cache->entries_.find(key); hit != cache->entries_.end()) {
-    hit->second.generation = cache->generation_;
+    CheckCache::Entry& entry = hit->second;
+    entry.generation = cache->generation_;
     const size_t first = out->size();
-    out->insert(out->end(), hit->second.findings.begin(), hit->second.findings.end());
+    out->insert(out->end(), entry.findings.begin(), entry.findings.end());
     ShiftSpans(out->begin() + first, out->end(), 0, para.start);
+    reply_fired->insert(reply_fired->end(), entry.reply_triggers.begin(), entry.reply_triggers.end());
     return;
   }
-  const size_t first = out->size();
-  RunTriggeredChecks(doc, para, active, out);
-  std::vector<Finding> found(out->begin() + first, out->end());
-  ShiftSpans(found.begin(), found.end(), para.start, 0);
-  cache->entries_.emplace(std::move(key), CheckCache::Entry{std::move(found), cache->generation_});
+  CheckCache::Entry entry{{}, {}, cache->generation_};
+  CheckParagraph(doc, para, active, &entry.findings, &entry.reply_triggers);
+  out->insert(out->end(), entry.findings.begin(), entry.findings.end());
+  reply_fired->insert(reply_fired->end(), entry.reply_triggers.begin(), entry.reply_triggers.end());
+  ShiftSpans(entry.findings.begin(), entry.findings.end(), para.start, 0);
+  cache->entries_.emplace(std::move(key), std::move(entry));
 }
 
 CheckResult Engine::Check(std::string_view text, const CheckOptions& options, CheckCache* cache) const {
@@ -356,15 +364,23 @@ CheckResult Engine::Check(std::string_view text, const CheckOptions& options, Ch
   }
   if (cache) ++cache->generation_;
   std::vector<Finding> findings;
-  for (size_t p = 0; p < doc.paragraphs().size(); ++p) CheckParagraph(doc, p, active, cache, &findings);
+  std::vector<TriggerRef> reply_fired;
+  for (size_t p = 0; p < doc.paragraphs().size(); ++p) {
+    CheckParagraphCached(doc, p, active, cache, &findings, &reply_fired);
+  }
   if (cache) {
     // Keep only this draft's current paragraphs.
     for (auto it = cache->entries_.begin(); it != cache->entries_.end();) {
       it = it->second.generation == cache->generation_ ? std::next(it) : cache->entries_.erase(it);
     }
   }
-  for (size_t i : whole_text_checks_) {
-    if (active[i]) checks_[i]->Run(doc, {0, text.size()}, {}, &findings);
+  std::sort(reply_fired.begin(), reply_fired.end());
+  reply_fired.erase(std::unique(reply_fired.begin(), reply_fired.end()), reply_fired.end());
+  // Per reply check, the triggers that fired in some paragraph.
+  std::vector<std::vector<size_t>> fired_in_reply(checks_.size());
+  for (TriggerRef t : reply_fired) fired_in_reply[t.check].push_back(t.trigger);
+  for (size_t i : reply_checks_) {
+    if (active[i]) checks_[i]->Run(doc, {0, text.size()}, fired_in_reply[i], &findings);
   }
   // "released (deployed to prod)", the form jargon suggestions offer,
   // explains the bracketed term; flagging it there would undo the fix.
@@ -374,7 +390,9 @@ CheckResult Engine::Check(std::string_view text, const CheckOptions& options, Ch
   CheckResult result{ResolveOverlaps(std::move(findings)), doc.excluded(), doc.invalid_utf8(), {}};
   for (size_t i = 0; i < checks_.size(); ++i) {
     if (!active[i]) continue;
-    if (auto item = checks_[i]->Assess(doc, result.findings)) result.checklist.push_back(std::move(*item));
+    if (auto item = checks_[i]->Assess(doc, fired_in_reply[i], result.findings)) {
+      result.checklist.push_back(std::move(*item));
+    }
   }
   return result;
 }

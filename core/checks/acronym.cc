@@ -46,6 +46,7 @@ class AcronymCheck : public Check {
   AcronymCheck(RuleInfo info, std::unordered_set<std::string> allow)
       : Check(std::move(info)), allow_(std::move(allow)) {}
 
+  Scope scope() const override { return Scope::kReply; }
   std::vector<std::string> Triggers() const override { return {}; }
 
   void Run(const Document& doc, Span, const std::vector<size_t>&, std::vector<Finding>* out) const override {

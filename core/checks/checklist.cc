@@ -41,18 +41,29 @@ class ChecklistCheck : public Check {
 
   ChecklistCheck(RuleInfo info, Spec spec) : Check(std::move(info)), spec_(std::move(spec)) {}
 
-  std::vector<std::string> Triggers() const override { return {}; }
+  Scope scope() const override { return Scope::kReply; }
 
-  void Run(const Document& doc, Span, const std::vector<size_t>&, std::vector<Finding>* out) const override {
+  // `present`, then `applies_when`, then `before`; the quoted text is not
+  // the agent's, so `applies_when_quoted` is searched on its own.
+  std::vector<std::string> Triggers() const override {
+    std::vector<std::string> regexes;
+    AppendRegexes(spec_.present, &regexes);
+    AppendRegexes(spec_.applies_when, &regexes);
+    AppendRegexes(spec_.before, &regexes);
+    return regexes;
+  }
+
+  void Run(const Document& doc, Span, const std::vector<size_t>& fired, std::vector<Finding>* out) const override {
     if (!spec_.flag) return;
-    const Evaluation e = Evaluate(doc);
+    const Evaluation e = Evaluate(doc, fired);
     if (e.state == ItemState::kMissing && e.cause.start != std::string_view::npos) {
       out->push_back(MakeFinding(doc, e.cause, {}));
     }
   }
 
-  std::optional<ChecklistItem> Assess(const Document& doc, const std::vector<Finding>& findings) const override {
-    const Evaluation e = Evaluate(doc);
+  std::optional<ChecklistItem> Assess(const Document& doc, const std::vector<size_t>& fired,
+                                      const std::vector<Finding>& findings) const override {
+    const Evaluation e = Evaluate(doc, fired);
     ChecklistItem item{info().id, label(), e.state, kNowhere};
     if (item.state != ItemState::kMet) return item;
     item.evidence = e.present;
@@ -72,12 +83,14 @@ class ChecklistCheck : public Check {
 
   const std::string& label() const { return info().label.empty() ? info().message : info().label; }
 
-  Evaluation Evaluate(const Document& doc) const {
+  Evaluation Evaluate(const Document& doc, const std::vector<size_t>& fired) const {
     const std::string_view text = doc.masked();
     const Span all{0, text.size()};
+    const size_t applies_at = spec_.present.size();
+    const size_t before_at = applies_at + spec_.applies_when.size();
     Span trigger = kNowhere;
     if (!spec_.applies_when.empty() || !spec_.applies_when_quoted.empty()) {
-      trigger = FirstMatch(spec_.applies_when, text, all);
+      trigger = FirstMatch(spec_.applies_when, text, all, fired, applies_at);
       bool applies = trigger.start != std::string_view::npos;
       if (!applies && !spec_.applies_when_quoted.empty()) {
         const std::string quoted = QuotedText(doc);
@@ -85,8 +98,8 @@ class ChecklistCheck : public Check {
       }
       if (!applies) return {ItemState::kNotApplicable};
     }
-    const Span present = FirstMatch(spec_.present, text, all);
-    const Span early = spec_.before.empty() ? kNowhere : FirstMatch(spec_.before, text, all);
+    const Span present = FirstMatch(spec_.present, text, all, fired, 0);
+    const Span early = FirstMatch(spec_.before, text, all, fired, before_at);
     const Span cause = early.start != std::string_view::npos ? early : trigger;
     const bool met = present.start != std::string_view::npos && early.start >= present.start;
     return {met ? ItemState::kMet : ItemState::kMissing, present, cause};

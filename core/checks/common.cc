@@ -36,6 +36,22 @@ Span FirstMatch(const Patterns& patterns, std::string_view text, Span where) {
   return first;
 }
 
+Span FirstMatch(const Patterns& patterns, std::string_view text, Span where, const std::vector<size_t>& fired,
+                size_t first_trigger) {
+  Span first{std::string_view::npos, std::string_view::npos};
+  PatternMatch m;
+  for (size_t k = 0; k < patterns.size(); ++k) {
+    if (!AnyFired(fired, first_trigger + k, 1)) continue;
+    if (patterns[k]->FirstMatch(text, where, &m) && m.span.start < first.start) first = m.span;
+  }
+  return first;
+}
+
+bool AnyFired(const std::vector<size_t>& fired, size_t first, size_t n) {
+  auto it = std::lower_bound(fired.begin(), fired.end(), first);
+  return it != fired.end() && *it < first + n;
+}
+
 bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out) {
   std::string scope = "sentence";
   if (!ctx.Patterns(rule, "unless", false, IsCaseSensitive(rule), &out->patterns) ||

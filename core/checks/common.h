@@ -35,6 +35,15 @@ struct Unless {
 // The earliest match of any of `patterns` in `where`, or {npos, npos}.
 Span FirstMatch(const Patterns& patterns, std::string_view text, Span where);
 
+// The same for a reply-level check whose patterns are its triggers from
+// index `first_trigger` on: only those in `fired` (sorted) can match, so
+// only those are searched.
+Span FirstMatch(const Patterns& patterns, std::string_view text, Span where, const std::vector<size_t>& fired,
+                size_t first_trigger);
+
+// Whether any of the triggers [first, first + n) is in `fired` (sorted).
+bool AnyFired(const std::vector<size_t>& fired, size_t first, size_t n);
+
 // Reads "unless" and "unless_scope"; false (with an error) when invalid.
 bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out);
 

@@ -55,6 +55,7 @@ class GlossaryCheck : public Check {
     }
   }
 
+  Scope scope() const override { return Scope::kReply; }
   std::vector<std::string> Triggers() const override { return {}; }
 
   void Run(const Document& doc, Span, const std::vector<size_t>&, std::vector<Finding>* out) const override {

@@ -13,15 +13,21 @@ class ReplyCheck : public Check {
   ReplyCheck(RuleInfo info, Patterns when, Patterns missing)
       : Check(std::move(info)), when_(std::move(when)), missing_(std::move(missing)) {}
 
-  std::vector<std::string> Triggers() const override { return {}; }
+  Scope scope() const override { return Scope::kReply; }
 
-  void Run(const Document& doc, Span where, const std::vector<size_t>&, std::vector<Finding>* out) const override {
-    const Span first = FirstMatch(when_, doc.masked(), where);
-    if (first.start == std::string_view::npos) return;
-    for (const auto& p : missing_) {
-      if (p->Matches(doc.masked(), where)) return;
-    }
-    out->push_back(MakeFinding(doc, first, {}));
+  // `when` patterns first, then `missing`.
+  std::vector<std::string> Triggers() const override {
+    std::vector<std::string> regexes;
+    AppendRegexes(when_, &regexes);
+    AppendRegexes(missing_, &regexes);
+    return regexes;
+  }
+
+  void Run(const Document& doc, Span where, const std::vector<size_t>& fired,
+           std::vector<Finding>* out) const override {
+    if (AnyFired(fired, when_.size(), missing_.size())) return;
+    const Span first = FirstMatch(when_, doc.masked(), where, fired, 0);
+    if (first.start != std::string_view::npos) out->push_back(MakeFinding(doc, first, {}));
   }
 
  private:
