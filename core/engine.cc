@@ -374,11 +374,18 @@ CheckResult Engine::Check(std::string_view text, const CheckOptions& options, Ch
       it = it->second.generation == cache->generation_ ? std::next(it) : cache->entries_.erase(it);
     }
   }
-  std::sort(reply_fired.begin(), reply_fired.end());
-  reply_fired.erase(std::unique(reply_fired.begin(), reply_fired.end()), reply_fired.end());
-  // Per reply check, the triggers that fired in some paragraph.
+  // Per reply check, the triggers that fired in some paragraph, in order.
   std::vector<std::vector<size_t>> fired_in_reply(checks_.size());
-  for (TriggerRef t : reply_fired) fired_in_reply[t.check].push_back(t.trigger);
+  std::vector<std::vector<bool>> seen(checks_.size());
+  for (TriggerRef t : reply_fired) {
+    if (seen[t.check].empty()) seen[t.check].resize(trigger_counts_[t.check]);
+    seen[t.check][t.trigger] = true;
+  }
+  for (size_t i : reply_checks_) {
+    for (size_t t = 0; t < seen[i].size(); ++t) {
+      if (seen[i][t]) fired_in_reply[i].push_back(t);
+    }
+  }
   for (size_t i : reply_checks_) {
     if (active[i]) checks_[i]->Run(doc, {0, text.size()}, fired_in_reply[i], &findings);
   }

@@ -40,8 +40,6 @@ class Engine;
 struct TriggerRef {
   size_t check;
   size_t trigger;
-  bool operator<(TriggerRef o) const { return check != o.check ? check < o.check : trigger < o.trigger; }
-  bool operator==(TriggerRef o) const { return check == o.check && trigger == o.trigger; }
 };
 
 // What the last check of one draft found in each paragraph. Handing the same

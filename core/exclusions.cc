@@ -37,6 +37,15 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 
 bool IsBlank(const Line& line) { return line.trimmed.empty(); }
 
+bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (size_t i = 0; i < lower_prefix.size(); ++i) {
+    const char c = IsAsciiUpper(s[i]) ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+    if (c != lower_prefix[i]) return false;
+  }
+  return true;
+}
+
 // "On Tue, 3 Mar 2026 at 10:14, Dana <dana@example.com> wrote:", which mail
 // clients may wrap onto a second line.
 bool IsAttributionLine(const std::vector<Line>& lines, size_t i) {
@@ -61,7 +70,9 @@ bool IsSeparatorLine(const Line& line) {
 bool IsHeaderBlockStart(const std::vector<Line>& lines, size_t i) {
   static const RE2 kFrom(R"((?i)^\*?from:\*?\s+\S.*)");
   static const RE2 kNext(R"((?i)^\*?(?:sent|date|to|cc|subject):\*?(?:\s.*)?$)");
-  if (!RE2::FullMatch(lines[i].trimmed, kFrom)) return false;
+  const std::string_view t = lines[i].trimmed;
+  const bool from = StartsWithNoCase(t, "from:") || (StartsWith(t, "*") && StartsWithNoCase(t.substr(1), "from:"));
+  if (!from || !RE2::FullMatch(t, kFrom)) return false;
   for (size_t j = i + 1; j < lines.size() && j <= i + 4; ++j) {
     if (RE2::FullMatch(lines[j].trimmed, kNext)) return true;
   }
@@ -71,6 +82,18 @@ bool IsHeaderBlockStart(const std::vector<Line>& lines, size_t i) {
 // The "-- " signature delimiter (some editors drop the trailing space).
 bool IsSignatureDelimiter(const Line& line) { return line.text == "-- " || line.text == "--"; }
 
+// A line that starts with a capital is a log line only as "ERROR ...",
+// "PS C:\\", "C:\\>", "Traceback ...", "Exception in ..." or "Some.Error: ...":
+// a second capital, a drive's colon, or a first word that ends at a colon.
+// Checking that first spares a regex call on nearly every line of prose.
+bool MayBeCapitalizedLogLine(std::string_view s) {
+  if (s.size() < 2) return false;
+  if (IsAsciiUpper(s[1]) || s[1] == ':' || StartsWith(s, "Traceback") || StartsWith(s, "Exception")) return true;
+  size_t end = 0;
+  while (end < s.size() && (IsAsciiAlnum(s[end]) || s[end] == '_' || s[end] == '.')) ++end;
+  return end < s.size() && s[end] == ':';
+}
+
 bool IsLogLine(const Line& line) {
   static const RE2 kLog(
       R"(^(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}[\].,\s]|)"
@@ -79,6 +102,7 @@ bool IsLogLine(const Line& line) {
       R"([\w.]+(?:Exception|Error):\s|\$ |PS [A-Z]:\\|[A-Z]:\\[^\s]*>))");
   const char c = line.trimmed.empty() ? '\0' : line.trimmed[0];
   if (!(c == '[' || c == '$' || IsAsciiDigit(c) || IsAsciiUpper(c) || c == 'a')) return false;
+  if (IsAsciiUpper(c) && !MayBeCapitalizedLogLine(line.trimmed)) return false;
   return RE2::PartialMatch(line.trimmed, kLog);
 }
 
