@@ -1,0 +1,184 @@
+// The enterprise policy tests: one managed configuration, written as a real
+// policy file before the browser starts (web-test/lib/policy-files.mjs),
+// and what it must do to pages and to the options page. Run by
+// `node web-test/run.mjs --suite policy`.
+import { assert, assertEqual } from './lib/harness.mjs';
+import {
+  highlightTexts, highlightVersusWord, hoverForCard, typeInto, waitForDrawn, waitForHighlight,
+} from './lib/page-helpers.mjs';
+
+/** @typedef {import('puppeteer-core').Page} Page */
+/**
+ * @typedef {import('./cases.mjs').Ctx & {
+ *   updatePolicy: ((policy: object) => void) | null,
+ * }} PolicyCtx
+ */
+
+const REPLY = "Thanks for writing. You should have told us sooner. We're sorry if it was confusing.";
+
+/**
+ * The managed configuration under test. Every value has the JSON type the
+ * schema asks for, as Chrome drops values that do not; the bad items are
+ * those only Tactful can judge, and each sits next to a good one that must
+ * still apply.
+ */
+export const TEST_POLICY = {
+  categories: { blame: false },
+  glossary: [
+    { term: 'zorblax', plain: 'the sync service', why: 'Zorblax is our internal code name.' },
+    { term: '   ', plain: 'nothing' },
+  ],
+  phrases: [
+    { pattern: '(per my last', category: 'tone', message: 'A broken pattern' },
+    { pattern: '\\bper my last email\\b', category: 'tone', message: 'Sounds impatient', suggestions: ['as I mentioned'] },
+  ],
+  blockedSites: ['denied.tactful.test', 'https://bad.example/'],
+  lockedSettings: ['audience', 'categories', 'glossary'],
+  supportContact: { name: 'IT Service Desk', email: 'help@example.com', url: 'https://intranet.example.com/tactful' },
+};
+
+/** The rejected items the options page must list, by policy key. */
+const EXPECTED_REJECTIONS = {
+  'glossary[1].term': /is required/,
+  'phrases[0].pattern': /missing \)/,
+  'blockedSites[1]': /host name/,
+};
+
+/**
+ * Opens the options page and waits until it has the policy.
+ * @param {PolicyCtx} t
+ */
+async function openOptions(t) {
+  const options = await t.newPage();
+  const url = t.extensionUrl('options/options.html');
+  await options.goto(url, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
+  await options.waitForSelector('#managed:not([hidden]) #contact:not([hidden])', { timeout: 8000 });
+  return options;
+}
+
+/**
+ * Waits for the content script's explicit signal that Tactful is off on
+ * this site (it never silently does nothing), then checks nothing is drawn.
+ * @param {Page} page
+ */
+async function waitForSiteOff(page, timeout = 8000) {
+  await page.waitForFunction(() => (window.tactfulEvents ?? []).some((e) => e.name === 'site-off'), { timeout, polling: 50 });
+}
+
+/**
+ * Whether the card offers this suggestion (capitalized at a sentence start).
+ * @param {{targets: Array<{label: string}>}} card
+ * @param {string} suggestion
+ */
+const hasButton = (card, suggestion) => card.targets.some((b) => b.label.toLowerCase() === suggestion.toLowerCase());
+
+/** @type {Array<[string, (t: PolicyCtx) => Promise<void>]>} */
+const CASES = [
+  ['policy: a category the organization turned off is not underlined; the others are', async (t) => {
+    const page = await t.open('policy-categories', 'editable.html');
+    await typeInto(page, '#editor', REPLY);
+    await waitForHighlight(page, 'apology', "We're sorry if");
+    await waitForDrawn(page);
+    // Blame and apology findings come from the same check of the same text.
+    assertEqual((await highlightTexts(page)).blame, undefined, 'blame underlines');
+  }],
+
+  ["policy: an organization glossary term is flagged with the organization's suggestion", async (t) => {
+    const page = await t.open('policy-glossary', 'editable.html');
+    await typeInto(page, '#editor', 'The zorblax is back up. Thanks for waiting.');
+    // The finding takes the article with it, as the suggestion has its own.
+    await waitForHighlight(page, 'jargon', 'The zorblax');
+    const boxes = await highlightVersusWord(page, 'jargon', 'The zorblax');
+    const card = await hoverForCard(page, /** @type {any} */ (boxes).word);
+    assert(hasButton(card, 'the sync service'), `card buttons: ${JSON.stringify(card.targets)}`);
+  }],
+
+  ['policy: an organization phrase is flagged although a broken one next to it is skipped', async (t) => {
+    const page = await t.open('policy-phrases', 'editable.html');
+    await typeInto(page, '#editor', 'Per my last email, the fix is live.');
+    await waitForHighlight(page, 'tone', 'Per my last email');
+    const boxes = await highlightVersusWord(page, 'tone', 'Per my last email');
+    const card = await hoverForCard(page, /** @type {any} */ (boxes).word);
+    assert(hasButton(card, 'as I mentioned'), `card buttons: ${JSON.stringify(card.targets)}`);
+  }],
+
+  ['policy: a site on the block list gets no underlines', async (t) => {
+    const page = await t.open('denied', 'editable.html');
+    await typeInto(page, '#editor', REPLY);
+    await waitForSiteOff(page);
+    assertEqual(await highlightTexts(page), {}, 'underlines on the blocked site');
+    assertEqual(await page.evaluate(() => window.tactfulEvents.filter((e) => e.name === 'drawn').length), 0, 'checks drawn');
+    // The next site along is not blocked: the block list entry is exact.
+    const other = await t.open('not-denied', 'editable.html');
+    await typeInto(other, '#editor', REPLY);
+    await waitForHighlight(other, 'apology', "We're sorry if");
+  }],
+
+  ['policy: the options page shows the support contact and locked settings as managed, and they cannot be changed', async (t) => {
+    const options = await openOptions(t);
+    const contact = await options.$eval('#contact', (e) => ({
+      text: e.textContent, links: [...e.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    }));
+    assert(contact.text?.includes('IT Service Desk'), `contact: ${contact.text}`);
+    assertEqual(contact.links, ['mailto:help@example.com', 'https://intranet.example.com/tactful'], 'contact links');
+    const blame = await options.$eval('[data-field="categories.blame"]', (e) => {
+      const box = /** @type {HTMLInputElement} */ (e);
+      return { disabled: box.disabled, checked: box.checked, label: box.parentElement?.textContent ?? '' };
+    });
+    assertEqual([blame.disabled, blame.checked], [true, false], 'blame checkbox disabled and off');
+    assert(/Set by your organization/.test(blame.label), `blame label: ${blame.label}`);
+    // Real clicks on locked controls change nothing, and Save keeps it so.
+    await options.click('input[name="audience"][value="internal"]');
+    await options.click('[data-field="categories.blame"]');
+    assertEqual(await options.$eval('input[name="audience"]:checked', (e) => /** @type {HTMLInputElement} */ (e).value),
+      'customer', 'audience after clicking "internal"');
+    assertEqual(await options.$eval('#add-term', (e) => /** @type {HTMLButtonElement} */ (e).disabled), true, 'Add term disabled');
+    await options.click('#save');
+    await options.waitForFunction(() => /^Saved/.test(document.getElementById('status')?.textContent ?? ''), { timeout: 5000 });
+    const saved = await options.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.sync.get(['audience', 'categories']));
+    assert(saved.audience !== 'internal', `saved audience: ${JSON.stringify(saved)}`);
+    const orgTerms = await options.$$eval('[data-managed-list="glossary"] li', (els) => els.map((e) => e.textContent));
+    assertEqual(orgTerms, ['zorblax \u2192 the sync service (Zorblax is our internal code name.)'], 'organization terms shown');
+  }],
+
+  ['policy: invalid items are reported in the options page by policy key, the rest applies', async (t) => {
+    const options = await openOptions(t);
+    await options.waitForSelector('#policy-problems:not([hidden]) li', { timeout: 8000 });
+    const rejected = Object.fromEntries(await options.$$eval('#policy-errors li', (els) =>
+      els.map((e) => [e.getAttribute('data-policy-key'), e.textContent])));
+    for (const [key, pattern] of Object.entries(EXPECTED_REJECTIONS)) {
+      assert(pattern.test(rejected[key] ?? ''), `${key} not reported as ${pattern}: ${JSON.stringify(rejected)}`);
+    }
+    assertEqual(Object.keys(rejected).sort(), Object.keys(EXPECTED_REJECTIONS).sort(), 'rejected policy items');
+    // What applies despite them is checked on pages by the cases above.
+  }],
+
+];
+
+/** @type {[string, (t: PolicyCtx) => Promise<void>]} */
+const LIVE_CASE =
+  ['policy: a changed policy file applies to open tabs without a restart', async (t) => {
+    assert(t.updatePolicy, 'this browser cannot change its policy while running');
+    const update = /** @type {(policy: object) => void} */ (t.updatePolicy);
+    const page = await t.open('policy-live', 'editable.html');
+    await typeInto(page, '#editor', REPLY);
+    await waitForHighlight(page, 'apology', "We're sorry if");
+    assertEqual((await highlightTexts(page)).blame, undefined, 'blame underlines before the change');
+    try {
+      update({ ...TEST_POLICY, categories: {} });
+      await waitForHighlight(page, 'blame', 'You should have', 20000);
+      update({ ...TEST_POLICY, categories: {}, blockedSites: ['policy-live.tactful.test'] });
+      await waitForSiteOff(page, 20000);
+      await page.waitForFunction(() => [...CSS.highlights].every(([n, h]) => !n.startsWith('tactful-') || h.size === 0),
+        { timeout: 5000, polling: 50 });
+    } finally {
+      update(TEST_POLICY);
+    }
+  }];
+
+/**
+ * The cases for a browser: Firefox reads policies.json at start-up only, so
+ * only Chromium gets its policy changed while running.
+ * @param {'chromium' | 'firefox'} browserName
+ */
+export const policyCases = (browserName) => (browserName === 'chromium' ? [...CASES, LIVE_CASE] : CASES);
