@@ -181,26 +181,30 @@ function readForm() {
     /** @type {HTMLInputElement | null} */ (form.querySelector(`[data-field="${field}"]`))?.value.trim() ?? '';
   const rows = (/** @type {string} */ id) => [.../** @type {HTMLTableSectionElement} */ ($(id)).rows].map((_, i) => i);
   const audience = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="audience"]:checked'));
-  const managed = managedFields(policy).fields;
+  const locked = managedFields(policy);
+  const managed = locked.fields;
+  // A list the organization locks keeps what the user had saved.
+  const own = (/** @type {'glossary' | 'phrases' | 'ignoredRules' | 'disabledSites'} */ key, /** @type {any} */ edited) =>
+    (locked[key] ? structuredClone(stored[key]) : edited);
   return {
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, managed.has(`categories.${c}`)
       ? stored.categories[c]
       : /** @type {HTMLInputElement} */ (form.querySelector(`[data-field="categories.${c}"]`)).checked])),
     audience: managed.has('audience') ? stored.audience : audience?.value ?? 'customer',
-    glossary: rows('glossary').map((i) => {
+    glossary: own('glossary', rows('glossary').map((i) => {
       const why = value(`glossary.${i}.why`);
       return { term: value(`glossary.${i}.term`), plain: value(`glossary.${i}.plain`), ...(why ? { why } : {}) };
-    }),
-    phrases: rows('phrases').map((i) => {
+    })),
+    phrases: own('phrases', rows('phrases').map((i) => {
       const suggestions = value(`phrases.${i}.suggestions`).split('|').map((s) => s.trim()).filter(Boolean);
       return {
         pattern: value(`phrases.${i}.pattern`), category: value(`phrases.${i}.category`),
         message: value(`phrases.${i}.message`), ...(suggestions.length ? { suggestions } : {}),
       };
-    }),
-    ignoredRules: [...lists.ignoredRules],
-    siteIgnoredRules: structuredClone(lists.siteIgnoredRules),
-    disabledSites: [...lists.disabledSites],
+    })),
+    ignoredRules: own('ignoredRules', [...lists.ignoredRules]),
+    siteIgnoredRules: locked.ignoredRules ? structuredClone(stored.siteIgnoredRules) : structuredClone(lists.siteIgnoredRules),
+    disabledSites: own('disabledSites', [...lists.disabledSites]),
   };
 }
 
