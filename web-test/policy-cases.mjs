@@ -4,7 +4,7 @@
 // `node web-test/run.mjs --suite policy`.
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
-  highlightTexts, highlightVersusWord, hoverForCard, typeInto, waitForDrawn, waitForHighlight,
+  cardState, clickCardButton, highlightTexts, highlightVersusWord, hoverForCard, typeInto, waitForDrawn, waitForHighlight,
 } from './lib/page-helpers.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
@@ -33,7 +33,7 @@ export const TEST_POLICY = {
     { pattern: '\\bper my last email\\b', category: 'tone', message: 'Sounds impatient', suggestions: ['as I mentioned'] },
   ],
   blockedSites: ['denied.tactful.test', 'https://bad.example/'],
-  lockedSettings: ['audience', 'categories', 'glossary'],
+  lockedSettings: ['audience', 'categories', 'glossary', 'disabledRules'],
   supportContact: { name: 'IT Service Desk', email: 'help@example.com', url: 'https://intranet.example.com/tactful' },
 };
 
@@ -45,13 +45,24 @@ const EXPECTED_REJECTIONS = {
 };
 
 /**
+ * Opens an extension page in a tab of its own (Firefox's WebDriver BiDi
+ * reports no load event for moz-extension:// documents, so the caller waits
+ * for the page's content).
+ * @param {PolicyCtx} t
+ * @param {string} path
+ */
+async function openExtensionPage(t, path) {
+  const page = await t.newPage();
+  await page.goto(t.extensionUrl(path), { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
+  return page;
+}
+
+/**
  * Opens the options page and waits until it has the policy.
  * @param {PolicyCtx} t
  */
 async function openOptions(t) {
-  const options = await t.newPage();
-  const url = t.extensionUrl('options/options.html');
-  await options.goto(url, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
+  const options = await openExtensionPage(t, 'options/options.html');
   await options.waitForSelector('#managed:not([hidden]) #contact:not([hidden])', { timeout: 8000 });
   return options;
 }
@@ -66,11 +77,25 @@ async function waitForSiteOff(page, timeout = 8000) {
 }
 
 /**
- * Whether the card offers this suggestion (capitalized at a sentence start).
- * @param {{targets: Array<{label: string}>}} card
+ * Types text on a page of its own, waits for `phrase` to be underlined in
+ * its category, and checks its card offers the suggestion (capitalized at a
+ * sentence start, so compared without case).
+ * @param {PolicyCtx} t
+ * @param {string} host
+ * @param {string} text
+ * @param {string} category
+ * @param {string} phrase
  * @param {string} suggestion
  */
-const hasButton = (card, suggestion) => card.targets.some((b) => b.label.toLowerCase() === suggestion.toLowerCase());
+async function assertFlagged(t, host, text, category, phrase, suggestion) {
+  const page = await t.open(host, 'editable.html');
+  await typeInto(page, '#editor', text);
+  await waitForHighlight(page, category, phrase);
+  const boxes = await highlightVersusWord(page, category, phrase);
+  const card = await hoverForCard(page, /** @type {any} */ (boxes).word);
+  assert(card.targets.some((b) => b.label.toLowerCase() === suggestion.toLowerCase()),
+    `card for "${phrase}" has no "${suggestion}": ${JSON.stringify(card.targets.map((b) => b.label))}`);
+}
 
 /** @type {Array<[string, (t: PolicyCtx) => Promise<void>]>} */
 const CASES = [
@@ -84,22 +109,29 @@ const CASES = [
   }],
 
   ["policy: an organization glossary term is flagged with the organization's suggestion", async (t) => {
-    const page = await t.open('policy-glossary', 'editable.html');
-    await typeInto(page, '#editor', 'The zorblax is back up. Thanks for waiting.');
     // The finding takes the article with it, as the suggestion has its own.
-    await waitForHighlight(page, 'jargon', 'The zorblax');
-    const boxes = await highlightVersusWord(page, 'jargon', 'The zorblax');
-    const card = await hoverForCard(page, /** @type {any} */ (boxes).word);
-    assert(hasButton(card, 'the sync service'), `card buttons: ${JSON.stringify(card.targets)}`);
+    await assertFlagged(t, 'policy-glossary', 'The zorblax is back up. Thanks for waiting.', 'jargon', 'The zorblax',
+      'the sync service');
   }],
 
   ['policy: an organization phrase is flagged although a broken one next to it is skipped', async (t) => {
-    const page = await t.open('policy-phrases', 'editable.html');
-    await typeInto(page, '#editor', 'Per my last email, the fix is live.');
-    await waitForHighlight(page, 'tone', 'Per my last email');
-    const boxes = await highlightVersusWord(page, 'tone', 'Per my last email');
-    const card = await hoverForCard(page, /** @type {any} */ (boxes).word);
-    assert(hasButton(card, 'as I mentioned'), `card buttons: ${JSON.stringify(card.targets)}`);
+    await assertFlagged(t, 'policy-phrases', 'Per my last email, the fix is live.', 'tone', 'Per my last email', 'as I mentioned');
+  }],
+
+  ["policy: with the rules locked, the card's \"don't flag on this site\" says so and changes nothing", async (t) => {
+    const page = await t.open('policy-ignore', 'editable.html');
+    await typeInto(page, '#editor', REPLY);
+    await waitForHighlight(page, 'apology', "We're sorry if");
+    const boxes = await highlightVersusWord(page, 'apology', "We're sorry if");
+    await hoverForCard(page, /** @type {any} */ (boxes).word);
+    await clickCardButton(page, "Don't flag on this site");
+    await page.waitForFunction(() => /organization/.test(JSON.parse(document.querySelector('tactful-card')
+      ?.getAttribute('data-tactful-test') ?? '{}').status ?? ''), { timeout: 5000, polling: 50 })
+      .catch(async () => { throw new Error(`card status: ${(await cardState(page))?.status}`); });
+    // Ignoring the rule would have closed the card instead, and saved the rule.
+    assert((await highlightTexts(page)).apology?.includes("We're sorry if"), 'the apology underline went away');
+    const options = await openOptions(t);
+    assertEqual(await options.$$eval('#site-rules li', (els) => els.length), 0, 'rules ignored per site');
   }],
 
   ['policy: a site on the block list gets no underlines', async (t) => {
@@ -108,6 +140,12 @@ const CASES = [
     await waitForSiteOff(page);
     assertEqual(await highlightTexts(page), {}, 'underlines on the blocked site');
     assertEqual(await page.evaluate(() => window.tactfulEvents.filter((e) => e.name === 'drawn').length), 0, 'checks drawn');
+    // The popup shows the site off, and the user cannot switch it on.
+    const popup = await openExtensionPage(t, 'popup/popup.html');
+    await popup.waitForSelector('#available:not([hidden]) #managed:not([hidden])', { timeout: 8000 });
+    const toggle = await popup.$eval('#enabled', (e) => [/** @type {HTMLInputElement} */ (e).checked, /** @type {HTMLInputElement} */ (e).disabled]);
+    assertEqual(toggle, [false, true], 'popup switch [checked, disabled]');
+    assertEqual(await popup.$eval('#site', (e) => e.textContent), 'denied.tactful.test', 'popup site');
     // The next site along is not blocked: the block list entry is exact.
     const other = await t.open('not-denied', 'editable.html');
     await typeInto(other, '#editor', REPLY);

@@ -67,7 +67,10 @@ class FrameController {
     // After the extension is reloaded or removed, leave the page as it was.
     if (!extensionAlive()) return this.stopSessions();
     await this.loadSettings();
-    if (!this.enabled) return this.report('site-off', { site: this.site });
+    if (!this.enabled) {
+      announceFocus();  // the popup still shows this site, switched off
+      return this.report('site-off', { site: this.site });
+    }
     if (!isEligible(editor)) return;
     for (const [el, s] of this.sessions) {
       if (!el.isConnected) {
