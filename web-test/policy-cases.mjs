@@ -2,6 +2,9 @@
 // policy file before the browser starts (web-test/lib/policy-files.mjs),
 // and what it must do to pages and to the options page. Run by
 // `node web-test/run.mjs --suite policy`.
+import { copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
   cardState, clickCardButton, highlightTexts, highlightVersusWord, hoverForCard, typeInto, waitForDrawn, waitForHighlight,
@@ -14,6 +17,7 @@ import {
  * }} PolicyCtx
  */
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPLY = "Thanks for writing. You should have told us sooner. We're sorry if it was confusing.";
 
 /**
@@ -154,6 +158,9 @@ const CASES = [
 
   ['policy: the options page shows the support contact and locked settings as managed, and they cannot be changed', async (t) => {
     const options = await openOptions(t);
+    await options.setViewport({ width: 900, height: 1100 });
+    const shot = await t.saveScreenshot(options, 'options-managed');
+    if (t.browserName === 'chromium') copyFileSync(shot, join(ROOT, 'docs', 'img', 'options-managed.png'));
     const contact = await options.$eval('#contact', (e) => ({
       text: e.textContent, links: [...e.querySelectorAll('a')].map((a) => a.getAttribute('href')),
     }));

@@ -68,12 +68,12 @@ export function parsePolicy(raw) {
   /** @type {ListSources} */
   let sources = { glossary: [], phrases: [] };
   if (!isObject(raw)) {
-    error('policy', 'must be an object of policy keys; ignored');
+    error('policy', 'must be an object of policy keys');
     return { policy, errors, sources };
   }
   const o = /** @type {Record<string, unknown>} */ ({ ...(/** @type {object} */ (raw)) });
   for (const key of Object.keys(o)) {
-    if (!POLICY_KEYS.includes(/** @type {any} */ (key))) error(key, 'unknown policy key; ignored');
+    if (!POLICY_KEYS.includes(/** @type {any} */ (key))) error(key, 'unknown policy key');
   }
   for (const [key, limit] of Object.entries(LIST_LIMITS)) {
     const list = o[key];
@@ -121,14 +121,14 @@ export function parsePolicy(raw) {
 function parseItems(value, key, error, parseItem) {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    error(key, 'must be a list; ignored');
+    error(key, 'must be a list');
     return [];
   }
   /** @type {string[]} */
   const out = [];
   value.forEach((item, i) => {
     const parsed = parseItem(item);
-    if (parsed.startsWith('must ')) error(`${key}[${i}]`, `${parsed}; skipped`);
+    if (parsed.startsWith('must ')) error(`${key}[${i}]`, parsed);
     else if (!out.includes(parsed)) out.push(parsed);
   });
   return out;
@@ -156,7 +156,7 @@ function parseSite(item) {
  */
 function parseContact(value, error) {
   if (!isObject(value)) {
-    error('supportContact', 'must be an object with name, email and/or url; ignored');
+    error('supportContact', 'must be an object with name, email and/or url');
     return null;
   }
   const v = /** @type {Record<string, unknown>} */ (value);
@@ -169,13 +169,13 @@ function parseContact(value, error) {
     url: [/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// address'],
   };
   for (const key of Object.keys(v)) {
-    if (!(key in fields)) error(`supportContact.${key}`, 'unknown field; ignored');
+    if (!(key in fields)) error(`supportContact.${key}`, 'unknown field');
   }
   for (const [key, [pattern, must]] of Object.entries(fields)) {
     const text = v[key];
     if (text === undefined) continue;
-    if (typeof text !== 'string' || !pattern.test(text.trim())) error(`supportContact.${key}`, `${must}; ignored`);
-    else if (text.trim().length > CONTACT_MAX_LENGTH) error(`supportContact.${key}`, `is longer than ${CONTACT_MAX_LENGTH} characters; ignored`);
+    if (typeof text !== 'string' || !pattern.test(text.trim())) error(`supportContact.${key}`, must);
+    else if (text.trim().length > CONTACT_MAX_LENGTH) error(`supportContact.${key}`, `is longer than ${CONTACT_MAX_LENGTH} characters`);
     else contact[/** @type {keyof SupportContact} */ (key)] = text.trim();
   }
   return Object.keys(contact).length ? contact : null;
