@@ -328,9 +328,11 @@ class FrameController {
     if (wasEnabled && !this.enabled) {
       this.stopSessions();
       this.report('site-off', { site: this.site });
+    } else if (!wasEnabled && this.enabled) {
+      this.consider(deepActiveElement(this.doc));
+    } else {
+      for (const s of this.sessions.values()) s.schedule(0);
     }
-    else if (!wasEnabled && this.enabled) this.consider(deepActiveElement(this.doc));
-    else for (const s of this.sessions.values()) s.schedule(0);
   }
 
   stopSessions() {
