@@ -14,6 +14,7 @@ import {
 /**
  * @typedef {import('./cases.mjs').Ctx & {
  *   updatePolicy: ((policy: object) => void) | null,
+ *   pagePort: number,
  * }} PolicyCtx
  */
 
@@ -39,6 +40,8 @@ export const TEST_POLICY = {
     { pattern: '\\bper my last email\\b', category: 'tone', message: 'Sounds impatient', suggestions: ['as I mentioned'] },
   ],
   disabledRules: ['tone.shouting', 7],
+  // Every test host is under tactful.test; the page server's own address is not.
+  allowedSites: ['tactful.test'],
   blockedSites: ['denied.tactful.test', 'https://bad.example/', ...Array.from({ length: 999 }, (_, i) => `filler-${i}.example`)],
   lockedSettings: ['audience', 'categories', 'glossary', 'disabledRules'],
   supportContact: { name: 'IT Service Desk', email: 'help@example.com', url: 'https://intranet.example.com/tactful' },
@@ -163,6 +166,14 @@ const CASES = [
     const other = await t.open('not-denied', 'editable.html');
     await typeInto(other, '#editor', REPLY);
     await waitForHighlight(other, 'apology', "We're sorry if");
+  }],
+
+  ['policy: a site outside the allow list gets no underlines', async (t) => {
+    const page = await t.newPage();
+    await page.goto(`http://127.0.0.1:${t.pagePort}/editable.html`);
+    await typeInto(page, '#editor', REPLY);
+    await waitForSiteOff(page);
+    assertEqual(await highlightTexts(page), {}, 'underlines outside the allow list');
   }],
 
   ['policy: the options page shows the support contact and locked settings as managed, and they cannot be changed', async (t) => {

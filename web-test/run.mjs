@@ -145,7 +145,7 @@ async function runBrowser(results, browserName, dist, pagePort, only, suite) {
   }
   const { browser, extensionUrl, close, updatePolicy, cleanup } = await launching;
   try {
-    await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only });
+    await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort });
   } finally {
     await close().catch(() => {});
     cleanup();
@@ -165,10 +165,10 @@ async function runBrowser(results, browserName, dist, pagePort, only, suite) {
  * @param {{
  *   browserName: 'chromium' | 'firefox', browser: import('puppeteer-core').Browser,
  *   extensionUrl: (path: string) => string, updatePolicy: ((policy: object) => void) | null,
- *   suite: string, only: string,
+ *   suite: string, only: string, pagePort: number,
  * }} run
  */
-async function runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only }) {
+async function runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort }) {
   /** @type {import('puppeteer-core').Page[]} */
   let pages = [];
   const newPage = async () => {
@@ -183,6 +183,7 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
     newPage,
     extensionUrl,
     updatePolicy,
+    pagePort,
     open: async (host, file) => {
       const page = await newPage();
       await page.goto(pageUrl(host, file));
