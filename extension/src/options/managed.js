@@ -1,6 +1,7 @@
 // What the organization's policy does to the options page: a section with
 // the support contact and the policy items that were not applied, and, in
 // the form, the settings the policy decides shown as managed and read-only.
+import { el } from '../shared/dom.js';
 import { CATEGORIES } from '../shared/settings.js';
 
 /** @typedef {import('../shared/policy.js').Policy} Policy */
@@ -9,18 +10,6 @@ import { CATEGORIES } from '../shared/settings.js';
 export const MANAGED_LABEL = 'Set by your organization';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
-
-/**
- * @param {string} tag
- * @param {Record<string, string>} attrs
- * @param {Array<Node | string>} children
- */
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
 
 const badge = () => el('span', { class: 'managed-badge' }, MANAGED_LABEL);
 

@@ -6,6 +6,7 @@
 // Settings the organization's policy decides are shown as managed and are
 // never saved over; the policy's own rejected items are listed at the top.
 import { ext } from '../shared/browser-api.js';
+import { el } from '../shared/dom.js';
 import { applyPolicy, emptyPolicy, loadPolicy, policyEngineConfig, policyKeyForEnginePath } from '../shared/policy.js';
 import {
   CATEGORIES, defaultSettings, engineConfig, fieldForEnginePath, loadSettings, parseSettings, saveSettings,
@@ -35,18 +36,6 @@ let dirty = false;
 /** The user's settings as saved; managed fields keep these values. */
 let stored = defaultSettings();
 let policy = emptyPolicy();
-
-/**
- * @param {string} tag
- * @param {Record<string, string>} attrs
- * @param {Array<Node | string>} children
- */
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
 
 /** @param {string} field @param {string} label @param {unknown} value */
 function textInput(field, label, value, spellcheck = true) {
