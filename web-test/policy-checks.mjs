@@ -5,7 +5,7 @@ import {
   LIST_LIMITS, applyPolicy, emptyPolicy, parsePolicy, policyKeyForEnginePath, siteEnabled,
 } from '../extension/src/shared/policy.js';
 import { defaultSettings } from '../extension/src/shared/settings.js';
-import { assertEqual } from './lib/harness.mjs';
+import { assert, assertEqual } from './lib/harness.mjs';
 
 /** @typedef {import('../extension/src/shared/policy.js').PolicyError} PolicyError */
 
@@ -73,6 +73,11 @@ export const POLICY_CHECKS = [
       ['example.com', false], ['notzendesk.com', false], ['', false],
     ];
     for (const [host, on] of expected) assertEqual(siteEnabled(s, host), on, `Tactful on ${host || '(no host)'}`);
+    for (const empty of [[], ['https://x.example/'], 'x.example']) {
+      const parsed = parsePolicy({ allowedSites: empty });
+      assertEqual(parsed.policy.allowedSites, null, `allow list from ${JSON.stringify(empty)}`);
+      assert(keys(parsed.errors).includes('allowedSites'), `no error for allowedSites ${JSON.stringify(empty)}`);
+    }
     const blockOnly = applyPolicy(defaultSettings(), parsePolicy({ blockedSites: ['secret.example.com'] }).policy);
     assertEqual([siteEnabled(blockOnly, 'example.com'), siteEnabled(blockOnly, 'secret.example.com')], [true, false], 'block list alone');
     assertEqual(siteEnabled(applyPolicy(defaultSettings(), emptyPolicy()), 'example.com'), true, 'no policy');

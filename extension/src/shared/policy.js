@@ -101,7 +101,10 @@ export function parsePolicy(raw) {
 
   policy.disabledRules = parseItems(o.disabledRules, 'disabledRules', error, (item) =>
     (typeof item === 'string' && item.trim() ? item.trim() : 'must be a rule id (text)'));
-  if (o.allowedSites !== undefined) policy.allowedSites = parseItems(o.allowedSites, 'allowedSites', error, parseSite);
+  const allowed = parseItems(o.allowedSites, 'allowedSites', error, parseSite);
+  // An allow list with no valid entry is a mistake, not "nowhere": ignored.
+  if (allowed.length) policy.allowedSites = allowed;
+  else if (Array.isArray(o.allowedSites)) error('allowedSites', 'has no valid host name; not used');
   policy.blockedSites = parseItems(o.blockedSites, 'blockedSites', error, parseSite);
   policy.locked = parseItems(o.lockedSettings, 'lockedSettings', error, (item) =>
     (LOCKABLE.includes(/** @type {any} */ (item)) ? /** @type {string} */ (item) : `must be one of ${LOCKABLE.join(', ')}`));
