@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, deflateSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { CHROME_PUBLIC_KEY, FIREFOX_ADDON_ID } from './identity.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -73,11 +74,14 @@ function manifestFor(browser, version) {
   if (browser === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
     manifest.minimum_chrome_version = '121';
+    manifest.key = CHROME_PUBLIC_KEY;
+    // Chrome checks managed policy against this schema (Firefox has no such key).
+    manifest.storage = { managed_schema: 'schema.json' };
   } else {
     manifest.background = { scripts: ['background.js'] };
     manifest.browser_specific_settings = {
       gecko: {
-        id: 'tactful@tactful.example',
+        id: FIREFOX_ADDON_ID,
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
@@ -243,6 +247,7 @@ async function main() {
       }
     }
     cpSync(join(wasmDir, 'tactful.wasm'), join(dir, 'tactful.wasm'));
+    if (browser === 'chrome') cpSync(join(here, 'schema.json'), join(dir, 'schema.json'));
     mkdirSync(join(dir, 'icons'));
     for (const size of [16, 32, 48, 128]) writeFileSync(join(dir, 'icons', `${size}.png`), icon(size));
     writeFileSync(join(dir, 'manifest.json'), manifestFor(browser, version));

@@ -1,19 +1,26 @@
 #!/usr/bin/env node
 // Tactful's browser test suite.
 //   node web-test/run.mjs [--browser chromium|firefox|all] [--browsers-only] [--dist DIR] [--only TEXT]
+//                         [--suite main|policy]
 // Runs the type check and web-ext lint (skipped with --browsers-only, as
 // ctest runs them on their own), the static checks on the built bundles and
 // manifests, then every case in cases.mjs in each browser, against pages
 // served here on 127.0.0.1 behind a recording proxy that proves no request
 // leaves the browser. Builds dist/ first if it is missing. --only runs just
-// the browser cases whose name contains TEXT.
+// the browser cases whose name contains TEXT. --suite policy runs the cases
+// in policy-cases.mjs instead, in browsers started with a real enterprise
+// policy file (which needs root: the files live under /etc).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES } from './cases.mjs';
+import { deployChecks } from './deploy-checks.mjs';
 import { launchBrowser } from './lib/browsers.mjs';
 import { Results, assert } from './lib/harness.mjs';
+import { chromiumPolicy, testIdentity, withFirefoxPolicy } from './lib/policy-files.mjs';
+import { POLICY_CHECKS } from './policy-checks.mjs';
+import { TEST_POLICY, policyCases } from './policy-cases.mjs';
 import { pageUrl, startPageServer, startRecordingProxy } from './lib/server.mjs';
 import { lintFirefox } from './lib/lint.mjs';
 import { staticChecks } from './static-checks.mjs';
@@ -22,7 +29,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ARTIFACTS = join(ROOT, 'web-test', 'artifacts');
 
 function parseArgs(argv) {
-  const args = { browsers: ['chromium', 'firefox'], typecheckAndLint: true, dist: join(ROOT, 'dist'), only: '' };
+  const args = { browsers: ['chromium', 'firefox'], typecheckAndLint: true, dist: join(ROOT, 'dist'), only: '', suite: 'main' };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--browser') {
       const b = argv[++i];
@@ -31,6 +38,10 @@ function parseArgs(argv) {
     } else if (argv[i] === '--browsers-only') args.typecheckAndLint = false;
     else if (argv[i] === '--dist') args.dist = resolve(argv[++i]);
     else if (argv[i] === '--only') args.only = argv[++i];
+    else if (argv[i] === '--suite') {
+      args.suite = argv[++i];
+      if (!['main', 'policy'].includes(args.suite)) throw new Error(`--suite must be main or policy, not ${args.suite}`);
+    }
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return args;
@@ -60,23 +71,104 @@ async function runTypecheckAndLint(results, dist) {
 }
 
 /**
+ * @typedef {Awaited<ReturnType<typeof launchBrowser>> & {
+ *   updatePolicy: ((policy: object) => void) | null, cleanup: () => void,
+ * }} Launched
+ */
+
+/**
+ * Starts the browser for a suite. For the policy suite: a copy of the
+ * extension with an id of its own, and the policy file for that id, which
+ * lives until the cases are done (Chromium) or the browser has read it at
+ * start-up (Firefox).
+ * @param {'chromium' | 'firefox'} browserName
+ * @param {string} suite
+ * @param {string} dist
+ * @param {number} proxyPort
+ * @returns {Promise<Launched>}
+ */
+async function launchForSuite(browserName, suite, dist, proxyPort) {
+  if (suite === 'main') {
+    return { ...(await launchBrowser(browserName, { distDir: dist, proxyPort })), updatePolicy: null, cleanup: () => {} };
+  }
+  const identity = testIdentity(dist);
+  try {
+    if (browserName === 'firefox') {
+      const launched = await withFirefoxPolicy(identity.firefoxId, TEST_POLICY, () =>
+        launchBrowser('firefox', { distDir: identity.dir, proxyPort, firefoxAddonId: identity.firefoxId }));
+      return { ...launched, updatePolicy: null, cleanup: identity.cleanup };
+    }
+    const policy = chromiumPolicy(identity.chromeId, TEST_POLICY);
+    try {
+      const launched = await launchBrowser('chromium', { distDir: identity.dir, proxyPort });
+      assert(launched.extensionUrl('').includes(identity.chromeId), `extension id is not ${identity.chromeId}: ${launched.extensionUrl('')}`);
+      return { ...launched, updatePolicy: policy.update, cleanup: () => { policy.remove(); identity.cleanup(); } };
+    } catch (e) {
+      policy.remove();
+      throw e;
+    }
+  } catch (e) {
+    identity.cleanup();
+    throw e;
+  }
+}
+
+/**
+ * Waits until an extension page sees a managed policy: Chromium loads it for
+ * an extension some time after the extension is installed.
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} url an extension page
+ */
+async function waitForManagedPolicy(page, url) {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
+  await page.waitForFunction(async () => Object.keys(await (globalThis.browser ?? globalThis.chrome).storage.managed.get(null)).length > 0,
+    { timeout: 20000, polling: 200 });
+}
+
+/**
  * @param {Results} results
  * @param {'chromium' | 'firefox'} browserName
  * @param {string} dist
  * @param {number} pagePort
  * @param {string} only
+ * @param {string} suite
  */
-async function runBrowser(results, browserName, dist, pagePort, only) {
+async function runBrowser(results, browserName, dist, pagePort, only, suite) {
   const proxy = await startRecordingProxy(pagePort);
-  const launching = launchBrowser(browserName, { distDir: dist, proxyPort: proxy.port });
-  const ok = await results.run(`${browserName}: launches with the extension installed`, async () => { await launching; },
-    { timeoutMs: 60000 });
+  const launching = launchForSuite(browserName, suite, dist, proxy.port);
+  const ok = await results.run(`${browserName}: launches with the extension installed${suite === 'policy' ? ' and a policy file' : ''}`,
+    async () => { await launching; }, { timeoutMs: 60000 });
   if (!ok) {
-    launching.then((l) => l.close(), () => {});
+    launching.then((l) => l.close().finally(l.cleanup), () => {});
     await proxy.close();
     return;
   }
-  const { browser, extensionUrl, close } = await launching;
+  const { browser, extensionUrl, close, updatePolicy, cleanup } = await launching;
+  try {
+    await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort });
+  } finally {
+    await close().catch(() => {});
+    cleanup();
+  }
+  await results.run(`${browserName}: no network request left the browser (recording proxy)`, async () => {
+    const blocked = proxy.log.filter((r) => !r.allowed);
+    const served = proxy.log.filter((r) => r.allowed);
+    assert(served.length > 0, 'the proxy saw no page requests, so it was not in use');
+    assert(blocked.length === 0, `requests to elsewhere:\n${blocked.map((r) => `${r.method} ${r.target}`).join('\n')}`);
+    console.log(`      ${served.length} requests, all to the test's page server`);
+  });
+  await proxy.close();
+}
+
+/**
+ * @param {Results} results
+ * @param {{
+ *   browserName: 'chromium' | 'firefox', browser: import('puppeteer-core').Browser,
+ *   extensionUrl: (path: string) => string, updatePolicy: ((policy: object) => void) | null,
+ *   suite: string, only: string, pagePort: number,
+ * }} run
+ */
+async function runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort }) {
   /** @type {import('puppeteer-core').Page[]} */
   let pages = [];
   const newPage = async () => {
@@ -85,11 +177,13 @@ async function runBrowser(results, browserName, dist, pagePort, only) {
     pages.push(page);
     return page;
   };
-  /** @type {import('./cases.mjs').Ctx} */
+  /** @type {import('./policy-cases.mjs').PolicyCtx} */
   const ctx = {
     browserName,
     newPage,
     extensionUrl,
+    updatePolicy,
+    pagePort,
     open: async (host, file) => {
       const page = await newPage();
       await page.goto(pageUrl(host, file));
@@ -101,7 +195,15 @@ async function runBrowser(results, browserName, dist, pagePort, only) {
       return path;
     },
   };
-  for (const [name, fn] of CASES.filter(([n]) => n.includes(only))) {
+  if (suite === 'policy') {
+    const ready = await results.run(`${browserName}: the extension sees the managed policy`, async () => {
+      await waitForManagedPolicy(await newPage(), extensionUrl('popup/popup.html'));
+    }, { timeoutMs: 30000 });
+    for (const page of pages.splice(0)) await page.close().catch(() => {});
+    if (!ready) return;
+  }
+  const cases = suite === 'policy' ? policyCases(browserName) : CASES;
+  for (const [name, fn] of cases.filter(([n]) => n.includes(only))) {
     await results.run(`${browserName}: ${name}`, () => fn(ctx), {
       onFailure: async () => {
         for (const [i, page] of pages.entries()) {
@@ -112,15 +214,6 @@ async function runBrowser(results, browserName, dist, pagePort, only) {
     for (const page of pages) await page.close().catch(() => {});
     pages = [];
   }
-  await close().catch(() => {});
-  await results.run(`${browserName}: no network request left the browser (recording proxy)`, async () => {
-    const blocked = proxy.log.filter((r) => !r.allowed);
-    const served = proxy.log.filter((r) => r.allowed);
-    assert(served.length > 0, 'the proxy saw no page requests, so it was not in use');
-    assert(blocked.length === 0, `requests to elsewhere:\n${blocked.map((r) => `${r.method} ${r.target}`).join('\n')}`);
-    console.log(`      ${served.length} requests, all to the test's page server`);
-  });
-  await proxy.close();
 }
 
 async function main() {
@@ -128,11 +221,13 @@ async function main() {
   const results = new Results(ARTIFACTS);
   ensureBuilt(args.dist);
   if (args.typecheckAndLint) await runTypecheckAndLint(results, args.dist);
-  for (const [name, fn] of staticChecks(args.dist)) await results.run(name, async () => fn());
+  /** @type {Array<[string, () => void | Promise<void>]>} */
+  const checks = [...staticChecks(args.dist), ...POLICY_CHECKS, ...deployChecks(args.dist)];
+  for (const [name, fn] of checks) await results.run(name, async () => fn());
   const server = await startPageServer();
   try {
     for (const b of args.browsers) {
-      await runBrowser(results, /** @type {'chromium' | 'firefox'} */ (b), args.dist, server.port, args.only);
+      await runBrowser(results, /** @type {'chromium' | 'firefox'} */ (b), args.dist, server.port, args.only, args.suite);
     }
   } finally {
     await server.close();

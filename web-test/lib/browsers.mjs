@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { FIREFOX_ADDON_ID } from '../../extension/identity.mjs';
 
-export const FIREFOX_ADDON_ID = 'tactful@tactful.example';
 // Fixed so tests can open the extension's pages at a known moz-extension:// URL.
 const FIREFOX_UUID = '7a1c7a3e-5f5b-4a53-9a37-2b7c6b0e7f11';
 
@@ -18,10 +18,10 @@ const FIREFOX = process.env.TACTFUL_FIREFOX || '/usr/bin/firefox-esr';
 
 /**
  * @param {'chromium' | 'firefox'} name
- * @param {{distDir: string, proxyPort: number}} options
+ * @param {{distDir: string, proxyPort: number, firefoxAddonId?: string}} options
  * @returns {Promise<{browser: import('puppeteer-core').Browser, extensionUrl: (path: string) => string, close: () => Promise<void>}>}
  */
-export async function launchBrowser(name, { distDir, proxyPort }) {
+export async function launchBrowser(name, { distDir, proxyPort, firefoxAddonId = FIREFOX_ADDON_ID }) {
   const profile = mkdtempSync(join(tmpdir(), `tactful-${name}-`));
   const cleanup = () => rmSync(profile, { recursive: true, force: true });
   if (name === 'chromium') {
@@ -86,7 +86,7 @@ export async function launchBrowser(name, { distDir, proxyPort }) {
       'services.settings.server': `http://${BROWSER_SERVICES_SINK}/v1`,
       'dom.security.https_first': false,
       'dom.security.https_first_schemeless': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [firefoxAddonId]: FIREFOX_UUID }),
     },
   });
   await browser.installExtension(join(distDir, 'firefox'));

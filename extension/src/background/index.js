@@ -1,15 +1,16 @@
 // Background (Chrome: service worker; Firefox: event page). Runs the engine
 // for content scripts, validates settings for the options page, and tells
-// tabs to re-check when the engine's settings change.
+// tabs to re-check when the engine's settings or the managed policy change.
 import { ext } from '../shared/browser-api.js';
-import { ENGINE_KEYS, engineConfig, loadSettings } from '../shared/settings.js';
+import { loadEffectiveSettings } from '../shared/policy.js';
+import { ENGINE_KEYS, engineConfig } from '../shared/settings.js';
 import { configErrors, engineFor } from './engine.js';
 
 /** @typedef {import('../shared/messages.js').BackgroundRequest} BackgroundRequest */
 
 /** @type {Promise<string> | null} */
 let configPromise = null;
-const currentConfig = () => (configPromise ??= loadSettings().then(engineConfig));
+const currentConfig = () => (configPromise ??= loadEffectiveSettings().then(engineConfig));
 
 /**
  * @param {string} text
@@ -74,8 +75,10 @@ ext.runtime.onMessage.addListener((request, sender, sendResponse) => {
   return true;  // responds asynchronously
 });
 
+// Policy changes arrive here too (area "managed"), without a restart.
 ext.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'sync' || !ENGINE_KEYS.some((k) => k in changes)) return;
+  const engineChanged = area === 'managed' || (area === 'sync' && ENGINE_KEYS.some((k) => k in changes));
+  if (!engineChanged) return;
   configPromise = null;
   currentConfig()
     .then((config) => engineFor(config))

@@ -2,14 +2,15 @@
 // a message listener) until an editor gains focus, then runs an
 // EditorSession per editor and the one card this frame shows.
 import { ext } from '../shared/browser-api.js';
-import { defaultSettings, loadSettings, saveSettings, siteOf } from '../shared/settings.js';
+import { loadEffectiveSettings, siteEnabled, unmanagedSettings } from '../shared/policy.js';
+import { saveSettings, siteOf } from '../shared/settings.js';
 import { Card, isNextShortcut } from './card.js';
 import { deepActiveElement, editorFor, isEligible } from './editors.js';
 import { announceFocus, extensionAlive } from './messaging.js';
 import { EditorSession } from './session.js';
 
 /** @typedef {import('./session.js').Drawn} Drawn */
-/** @typedef {import('../shared/settings.js').Settings} Settings */
+/** @typedef {import('../shared/policy.js').EffectiveSettings} Settings */
 
 const HOVER_OPEN_MS = 150;
 const HOVER_CLOSE_MS = 300;
@@ -23,7 +24,7 @@ class FrameController {
     /** @type {Map<HTMLElement, EditorSession>} */
     this.sessions = new Map();
     /** @type {Settings} */
-    this.settings = defaultSettings();
+    this.settings = unmanagedSettings();
     /** @type {Promise<void> | null} */
     this.settingsLoaded = null;
     /** @type {EditorSession | null} */
@@ -41,19 +42,19 @@ class FrameController {
     addEventListener('focusin', (e) => this.consider(e.composedPath()[0] ?? null), true);
     ext.runtime.onMessage.addListener((message, _sender, sendResponse) => this.onMessage(message, sendResponse));
     ext.storage.onChanged.addListener((changes, area) => {
-      if (area === 'sync') this.onSettingsChanged(changes);
+      if (area === 'sync' || area === 'managed') this.onSettingsChanged(changes, area);
     });
     const active = deepActiveElement(this.doc);
     if (active && active !== this.doc.body) this.consider(active);
   }
 
   loadSettings() {
-    this.settingsLoaded ??= loadSettings().then((s) => { this.settings = s; });
+    this.settingsLoaded ??= loadEffectiveSettings().then((s) => { this.settings = s; });
     return this.settingsLoaded;
   }
 
   get enabled() {
-    return !this.settings.disabledSites.includes(this.site);
+    return siteEnabled(this.settings, this.site);
   }
 
   /**
@@ -66,7 +67,11 @@ class FrameController {
     // After the extension is reloaded or removed, leave the page as it was.
     if (!extensionAlive()) return this.stopSessions();
     await this.loadSettings();
-    if (!this.enabled || !isEligible(editor)) return;
+    if (!this.enabled) {
+      announceFocus();  // the popup still shows this site, switched off
+      return this.report('site-off', { site: this.site });
+    }
+    if (!isEligible(editor)) return;
     for (const [el, s] of this.sessions) {
       if (!el.isConnected) {
         s.destroy();
@@ -184,6 +189,10 @@ class FrameController {
 
   async ignoreRule() {
     if (!this.shown) return;
+    if (this.settings.policy.locked.includes('disabledRules')) {
+      this.card.status('Your organization decides which rules run.');
+      return;
+    }
     const { rule } = this.shown.drawn.finding;
     this.card.close(this.shown.how === 'keyboard');
     const siteIgnoredRules = { ...this.settings.siteIgnoredRules };
@@ -305,16 +314,25 @@ class FrameController {
     return false;
   }
 
-  /** @param {Record<string, chrome.storage.StorageChange>} changes */
-  async onSettingsChanged(changes) {
+  /**
+   * @param {Record<string, chrome.storage.StorageChange>} changes
+   * @param {string} area
+   */
+  async onSettingsChanged(changes, area) {
     // A frame that never had an editor reads settings fresh when one gets focus.
-    if (!this.settingsLoaded || !('disabledSites' in changes || 'siteIgnoredRules' in changes)) return;
+    if (!this.settingsLoaded) return;
+    if (area === 'sync' && !('disabledSites' in changes || 'siteIgnoredRules' in changes)) return;
     const wasEnabled = this.enabled;
     this.settingsLoaded = null;
     await this.loadSettings();
-    if (wasEnabled && !this.enabled) this.stopSessions();
-    else if (!wasEnabled && this.enabled) this.consider(deepActiveElement(this.doc));
-    else for (const s of this.sessions.values()) s.schedule(0);
+    if (wasEnabled && !this.enabled) {
+      this.stopSessions();
+      this.report('site-off', { site: this.site });
+    } else if (!wasEnabled && this.enabled) {
+      this.consider(deepActiveElement(this.doc));
+    } else {
+      for (const s of this.sessions.values()) s.schedule(0);
+    }
   }
 
   stopSessions() {

@@ -3,8 +3,15 @@
 // is invalid; problems show next to the field they are in, whether they come
 // from the settings' shape or from the engine (e.g. a pattern that does not
 // compile), which the background reports through a throwaway engine.
+// Settings the organization's policy decides are shown as managed and are
+// never saved over; the policy's own rejected items are listed at the top.
 import { ext } from '../shared/browser-api.js';
-import { CATEGORIES, engineConfig, fieldForEnginePath, loadSettings, parseSettings, saveSettings } from '../shared/settings.js';
+import { el } from '../shared/dom.js';
+import { applyPolicy, emptyPolicy, loadPolicy, policyEngineConfig, policyKeyForEnginePath } from '../shared/policy.js';
+import {
+  CATEGORIES, defaultSettings, engineConfig, fieldForEnginePath, loadSettings, parseSettings, saveSettings,
+} from '../shared/settings.js';
+import { managedFields, markManaged, renderPolicySection } from './managed.js';
 
 /** @typedef {import('../shared/settings.js').FieldError} FieldError */
 
@@ -26,18 +33,9 @@ const lists = {
   /** @type {string[]} */ disabledSites: [],
 };
 let dirty = false;
-
-/**
- * @param {string} tag
- * @param {Record<string, string>} attrs
- * @param {Array<Node | string>} children
- */
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
+/** The user's settings as saved; managed fields keep these values. */
+let stored = defaultSettings();
+let policy = emptyPolicy();
 
 /** @param {string} field @param {string} label @param {unknown} value */
 function textInput(field, label, value, spellcheck = true) {
@@ -172,24 +170,30 @@ function readForm() {
     /** @type {HTMLInputElement | null} */ (form.querySelector(`[data-field="${field}"]`))?.value.trim() ?? '';
   const rows = (/** @type {string} */ id) => [.../** @type {HTMLTableSectionElement} */ ($(id)).rows].map((_, i) => i);
   const audience = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="audience"]:checked'));
+  const locked = managedFields(policy);
+  const managed = locked.fields;
+  // A list the organization locks keeps what the user had saved.
+  const own = (/** @type {'glossary' | 'phrases' | 'ignoredRules' | 'disabledSites'} */ key, /** @type {any} */ edited) =>
+    (locked[key] ? structuredClone(stored[key]) : edited);
   return {
-    categories: Object.fromEntries(CATEGORIES.map((c) =>
-      [c, /** @type {HTMLInputElement} */ (form.querySelector(`[data-field="categories.${c}"]`)).checked])),
-    audience: audience?.value ?? 'customer',
-    glossary: rows('glossary').map((i) => {
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c, managed.has(`categories.${c}`)
+      ? stored.categories[c]
+      : /** @type {HTMLInputElement} */ (form.querySelector(`[data-field="categories.${c}"]`)).checked])),
+    audience: managed.has('audience') ? stored.audience : audience?.value ?? 'customer',
+    glossary: own('glossary', rows('glossary').map((i) => {
       const why = value(`glossary.${i}.why`);
       return { term: value(`glossary.${i}.term`), plain: value(`glossary.${i}.plain`), ...(why ? { why } : {}) };
-    }),
-    phrases: rows('phrases').map((i) => {
+    })),
+    phrases: own('phrases', rows('phrases').map((i) => {
       const suggestions = value(`phrases.${i}.suggestions`).split('|').map((s) => s.trim()).filter(Boolean);
       return {
         pattern: value(`phrases.${i}.pattern`), category: value(`phrases.${i}.category`),
         message: value(`phrases.${i}.message`), ...(suggestions.length ? { suggestions } : {}),
       };
-    }),
-    ignoredRules: [...lists.ignoredRules],
-    siteIgnoredRules: structuredClone(lists.siteIgnoredRules),
-    disabledSites: [...lists.disabledSites],
+    })),
+    ignoredRules: own('ignoredRules', [...lists.ignoredRules]),
+    siteIgnoredRules: locked.ignoredRules ? structuredClone(stored.siteIgnoredRules) : structuredClone(lists.siteIgnoredRules),
+    disabledSites: own('disabledSites', [...lists.disabledSites]),
   };
 }
 
@@ -259,6 +263,7 @@ async function save() {
   }
   try {
     await saveSettings(settings);
+    stored = settings;
     dirty = false;
     setStatus('Saved. Open tabs use the new settings right away.');
   } catch (e) {
@@ -278,6 +283,7 @@ async function importJson(text) {
     return;
   }
   fillForm(raw);
+  markManaged(form, policy, applyPolicy(stored, policy));
   dirty = true;
   const { errors } = await validate(raw);
   showErrors(errors);
@@ -300,10 +306,31 @@ async function loadRules() {
   for (const r of rules) picker.append(el('option', { value: r.id }, `${r.id} (${r.category})`));
 }
 
+/**
+ * The policy's rejected items: its shape, then what the engine says about
+ * its glossary, phrases and rules, under the policy's own key names.
+ * @param {Awaited<ReturnType<typeof loadPolicy>>} loaded
+ */
+async function policyErrors({ policy: p, errors, sources }) {
+  /** @type {import('../shared/messages.js').ValidateResponse} */
+  const response = await ext.runtime.sendMessage({ type: 'validate', config: policyEngineConfig(p) });
+  return [...errors, ...response.errors.map((e) => ({ key: policyKeyForEnginePath(e.path, sources), message: e.message }))];
+}
+
+/** Fills the page from the saved settings and the current policy. */
+async function refresh() {
+  const [user, loaded] = await Promise.all([loadSettings(), loadPolicy()]);
+  stored = user;
+  policy = loaded.policy;
+  fillForm(stored);
+  markManaged(form, policy, applyPolicy(stored, policy));
+  renderPolicySection(policy, await policyErrors(loaded));
+}
+
 async function main() {
   $('categories').append(...CATEGORIES.map((c) =>
     el('label', {}, el('input', { type: 'checkbox', 'data-field': `categories.${c}` }), ` ${CATEGORY_INFO[c]}`)));
-  fillForm(await loadSettings());
+  await refresh();
   form.addEventListener('input', () => { dirty = true; });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -330,10 +357,11 @@ async function main() {
   });
   // Settings changed elsewhere (the card's "don't flag on this site", the
   // popup): show them, unless that would throw away unsaved edits here.
+  // The organization's policy can change at any time too (area "managed").
   ext.storage.onChanged.addListener(async (_changes, area) => {
-    if (area !== 'sync') return;
+    if (area !== 'sync' && area !== 'managed') return;
     if (dirty) setStatus('Settings were changed elsewhere; reload this page to see them (unsaved edits here would overwrite them).');
-    else fillForm(await loadSettings());
+    else await refresh();
   });
   await loadRules();
 }

@@ -1,6 +1,7 @@
 // The toolbar popup: switch Tactful on or off for the current site, and see
 // what it found in the editor last focused in the current tab.
 import { ext } from '../shared/browser-api.js';
+import { loadPolicy, siteOffByPolicy } from '../shared/policy.js';
 import { CATEGORIES, loadSettings, saveSettings } from '../shared/settings.js';
 
 const LABELS = /** @type {Record<string, string>} */ ({
@@ -106,6 +107,12 @@ async function main() {
     return;
   }
   render(status);
+  // The organization may keep the site off, or not let users switch sites off.
+  const { policy } = await loadPolicy();
+  if (siteOffByPolicy(policy, status.hostname) || policy.locked.includes('blockedSites')) {
+    /** @type {HTMLInputElement} */ ($('enabled')).disabled = true;
+    $('managed').hidden = false;
+  }
   $('enabled').addEventListener('change', async () => {
     const on = /** @type {HTMLInputElement} */ ($('enabled')).checked;
     const { disabledSites } = await loadSettings();

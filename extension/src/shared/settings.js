@@ -58,7 +58,8 @@ export function engineConfig(s) {
     audience: s.audience,
     categories: CATEGORIES.filter((c) => s.categories[c] !== false),
     disabled_rules: s.ignoredRules,
-    glossary: s.glossary,
+    // The engine calls a glossary entry's explanation its "note".
+    glossary: s.glossary.map(({ why, ...entry }) => (why ? { ...entry, note: why } : entry)),
     phrases: s.phrases,
   });
 }
@@ -76,6 +77,7 @@ export function fieldForEnginePath(path, sources) {
     .replace(/\[(\d+)\]/g, '.$1')
     .replace(/^disabled_rules\b/, 'ignoredRules')
     .replace(/\.patterns$/, '.pattern')
+    .replace(/\.note$/, '.why')
     .replace(/^(glossary|phrases)\.(\d+)/, (_, list, i) => `${list}.${sources[/** @type {keyof ListSources} */ (list)][Number(i)] ?? i}`);
   return field || 'settings';
 }
