@@ -114,6 +114,37 @@ void CheckToJson(const Engine& engine, const std::string& text) {
   g_sink = g_sink + out.size();
 }
 
+// The replies with no findings, as `MakeText` input: a document that
+// shows what checking costs when there is nothing to report.
+std::vector<std::string> CleanReplies(const Engine& engine, const std::vector<std::string>& replies) {
+  std::vector<std::string> clean;
+  for (const std::string& r : replies) {
+    if (engine.Check(r).findings.empty()) clean.push_back(r);
+  }
+  return clean;
+}
+
+// Re-checking a draft after one keystroke in its middle paragraph, without
+// and with a CheckCache. Runs alternate between two versions of the draft,
+// so each cached check finds exactly one changed paragraph.
+std::string KeystrokeTable(const Engine& engine, const std::string& draft, json* results) {
+  const size_t at = draft.find("\n\n", draft.size() / 2);
+  const std::string typed = draft.substr(0, at) + "x" + draft.substr(at);
+  tactful::CheckCache cache;
+  bool flip = false;
+  const auto next = [&]() -> const std::string& { return (flip = !flip) ? typed : draft; };
+  const Timing full = Measure([&] { g_sink += engine.Check(next()).findings.size(); }, 1.5, 200);
+  const Timing cached = Measure([&] { g_sink += engine.Check(next(), {}, &cache).findings.size(); }, 1.5, 200);
+  (*results)["keystroke_full_p95_us"] = full.p95 * 1e6;
+  (*results)["keystroke_cached_p95_us"] = cached.p95 * 1e6;
+  char table[512];
+  std::snprintf(table, sizeof table,
+                "| check | median µs | p95 µs | runs |\n|---|--:|--:|--:|\n"
+                "| full Check() | %.1f | %.1f | %zu |\n| Check() with the draft's CheckCache | %.1f | %.1f | %zu |\n",
+                full.median * 1e6, full.p95 * 1e6, full.runs, cached.median * 1e6, cached.p95 * 1e6, cached.runs);
+  return table;
+}
+
 double MBps(size_t bytes, double seconds) { return bytes / kMBf / seconds; }
 
 std::string SizeLabel(size_t bytes) {
@@ -208,7 +239,9 @@ int Main(int argc, char** argv) {
   std::printf("\n## Throughput (default packs)\n\n");
   std::printf("| text | bytes | findings | excluded | Check() MB/s | Check() + JSON report MB/s |\n");
   std::printf("|---|--:|--:|--:|--:|--:|\n");
-  const std::pair<const char*, const std::string*> throughput[] = {{"10 KB reply", &reply10k}, {"1 MB document", &doc1m}};
+  const std::string clean1m = MakeText(CleanReplies(*engine, replies), kMB);
+  const std::pair<const char*, const std::string*> throughput[] = {
+      {"10 KB reply", &reply10k}, {"1 MB document", &doc1m}, {"1 MB of clean replies", &clean1m}};
   for (const auto& [label, text] : throughput) {
     const tactful::CheckResult r = engine->Check(*text);
     size_t excluded = 0;
@@ -217,7 +250,7 @@ int Main(int argc, char** argv) {
     const Timing with_json = Measure([&] { CheckToJson(*engine, *text); }, 1.0);
     std::printf("| %s | %zu | %zu | %.1f%% | %.1f | %.1f |\n", label, text->size(), r.findings.size(),
                 100.0 * excluded / text->size(), MBps(text->size(), check.median), MBps(text->size(), with_json.median));
-    const std::string key = text == &doc1m ? "1m" : "10k";
+    const std::string key = text == &doc1m ? "1m" : text == &clean1m ? "clean_1m" : "10k";
     results["mbps_" + key] = MBps(text->size(), check.median);
     results["mbps_" + key + "_json"] = MBps(text->size(), with_json.median);
   }
@@ -233,6 +266,10 @@ int Main(int argc, char** argv) {
   results["reply2000_median_us"] = words.median * 1e6;
   results["reply2000_p95_us"] = words.p95 * 1e6;
   results["reply2000_json_median_us"] = words_json.median * 1e6;
+
+  const std::string draft5000 = FirstWords(texts[3], 5000);
+  std::printf("\n## Re-check after a keystroke (5,000-word draft, %zu bytes, %zu paragraphs)\n\n%s", draft5000.size(),
+              tactful::Document(draft5000, {}).paragraphs().size(), KeystrokeTable(*engine, draft5000, &results).c_str());
 
   std::printf("\n## Text size (default packs, Check())\n\n| size | findings | ms | MB/s |\n|---|--:|--:|--:|\n");
   for (size_t i = 0; i < sizes.size(); ++i) {
