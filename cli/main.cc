@@ -2,7 +2,7 @@
 // and dismissive tone, on the command line.
 //
 //   tactful check [--format text|json] [--audience A] [--category C]...
-//                 [--config FILE] [FILE... | -]
+//                 [--checklist] [--config FILE] [FILE... | -]
 //   tactful rules [--format text|json] [--config FILE]
 //   tactful explain RULE [--config FILE]
 //
@@ -29,19 +29,24 @@ constexpr int kUsageError = 2;
 
 constexpr char kUsage[] =
     "usage: tactful check [--format text|json] [--audience customer|internal|technical]\n"
-    "                     [--category CATEGORY]... [--config FILE] [FILE... | -]\n"
+    "                     [--category CATEGORY]... [--checklist] [--config FILE]\n"
+    "                     [FILE... | -]\n"
     "       tactful rules [--format text|json] [--config FILE]\n"
     "       tactful explain RULE [--config FILE]\n"
     "\n"
     "Checks support replies for conditional apologies, blame, jargon and\n"
     "dismissive tone. Reads standard input when no FILE (or -) is given.\n"
     "Categories: apology, blame, jargon, tone, structure.\n"
+    "--checklist prints the reply checklist (empathy, apology, ownership, next\n"
+    "step, timeline, empathy first) after each file's findings; JSON output\n"
+    "always has it.\n"
     "Exit status: 0 clean, 1 findings, 2 usage or configuration error.\n";
 
 struct Args {
   std::string command;
   std::string format = "text";
   std::string config_path;
+  bool checklist = false;
   CheckOptions options;
   std::vector<std::string> operands;
 };
@@ -99,6 +104,8 @@ int ParseArgs(int argc, char** argv, Args* args) {
     } else if (arg == "--category") {
       if (!value(&v)) return UsageError("--category needs a value");
       args->options.categories.push_back(v);
+    } else if (arg == "--checklist") {
+      args->checklist = true;
     } else if (arg == "--config") {
       if (!value(&args->config_path)) return UsageError("--config needs a file");
     } else if (arg == "--help" || arg == "-h") {
@@ -143,6 +150,7 @@ int RunCheck(const Engine& engine, const Args& args) {
   if (inputs.empty()) inputs.push_back("-");
   const bool color = args.format == "text" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
   json all = json::array();
+  json checklists = json::array();
   std::vector<Finding> findings;
   bool read_error = false;
   for (const std::string& path : inputs) {
@@ -159,15 +167,21 @@ int RunCheck(const Engine& engine, const Args& args) {
         if (inputs.size() > 1) f["file"] = path;
         all.push_back(std::move(f));
       }
+      for (json& item : ChecklistToJson(result, text, OffsetUnit::kUtf8Bytes)) {
+        if (inputs.size() > 1) item["file"] = path;
+        checklists.push_back(std::move(item));
+      }
     } else {
-      PrintFindings(std::cout, path == "-" ? "<stdin>" : path, text, result, color);
+      const std::string shown = path == "-" ? "<stdin>" : path;
+      PrintFindings(std::cout, shown, text, result, color);
+      if (args.checklist) PrintChecklist(std::cout, shown, result, color);
     }
     findings.insert(findings.end(), result.findings.begin(), result.findings.end());
   }
   json summary = Summarize(findings);
   summary["files"] = inputs.size();
   if (args.format == "json") {
-    const json out = {{"findings", std::move(all)}, {"summary", std::move(summary)}};
+    const json out = {{"findings", std::move(all)}, {"checklist", std::move(checklists)}, {"summary", std::move(summary)}};
     std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   } else {
     std::cout << findings.size() << (findings.size() == 1 ? " finding" : " findings") << " in " << inputs.size()
@@ -198,6 +212,8 @@ int RunExplain(const Engine& engine, const Args& args) {
     if (r->audiences.empty()) std::cout << "all";
     for (size_t i = 0; i < r->audiences.size(); ++i) std::cout << (i ? ", " : "") << r->audiences[i];
     std::cout << "\n";
+    if (!r->starter.empty()) std::cout << "  starter:  " << r->starter << "\n";
+    PrintExamples(std::cout, *r);
     return kClean;
   }
   std::cerr << "tactful: no rule \"" << args.operands[0] << "\"; `tactful rules` lists them\n";

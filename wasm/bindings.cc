@@ -34,6 +34,10 @@ bool ParseCheckOptions(const std::string& options_json, std::string_view text, C
   const LoadContext ctx(none, "options", &errors);
   std::string offsets = "utf16";
   ctx.String(o, "audience", &options->audience);
+  const std::string& a = options->audience;
+  if (!a.empty() && a != "customer" && a != "internal" && a != "technical") {
+    ctx.At("audience").Error("must be customer, internal or technical");
+  }
   ctx.String(o, "offsets", &offsets);
   ctx.Strings(o, "categories", &options->categories);
   if (offsets != "utf16" && offsets != "utf8") ctx.At("offsets").Error("must be utf16 or utf8");
