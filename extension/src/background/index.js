@@ -14,11 +14,12 @@ const currentConfig = () => (configPromise ??= loadSettings().then(engineConfig)
 /**
  * @param {string} text
  * @param {Array<[number, number]>} excluded
+ * @param {string | undefined} audience the editor's reader; the settings' when absent
  * @returns {Promise<import('../shared/messages.js').CheckResponse>}
  */
-async function check(text, excluded) {
+async function check(text, excluded, audience) {
   const engine = await engineFor(await currentConfig());
-  return JSON.parse(engine.check(text, JSON.stringify({ excluded, offsets: 'utf16' })));
+  return JSON.parse(engine.check(text, JSON.stringify({ excluded, audience, offsets: 'utf16' })));
 }
 
 async function rules() {
@@ -51,7 +52,7 @@ async function focusedFrame(tabId) {
 function handle(request, sender) {
   switch (request.type) {
     case 'check':
-      return check(request.text, request.excluded);
+      return check(request.text, request.excluded, request.audience);
     case 'validate':
       return configErrors(request.config).then((errors) => ({ errors }));
     case 'rules':

@@ -10,11 +10,12 @@ export const extensionAlive = () => !!ext.runtime?.id;
  * Asks the background's engine to check a text.
  * @param {string} text
  * @param {Array<[number, number]>} excluded
+ * @param {string} audience who will read the reply
  * @returns {Promise<CheckResponse>}
  */
-export async function requestCheck(text, excluded) {
+export async function requestCheck(text, excluded, audience) {
   /** @type {import('../shared/messages.js').CheckRequest} */
-  const request = { type: 'check', text, excluded };
+  const request = { type: 'check', text, excluded, audience };
   const response = await ext.runtime.sendMessage(request);
   return response ?? { findings: [], error: 'no response from the background' };
 }

@@ -7,8 +7,11 @@
  * @typedef {{
  *   rule: string, category: string, severity: string,
  *   start: number, end: number, text: string,
- *   message: string, why: string, suggestions: string[]
+ *   message: string, why: string, suggestions: string[],
+ *   starter?: string, starter_at?: number
  * }} Finding
+ * `starter`, on a finding with no suggestions, is a sentence with [gaps] to
+ * insert at `starter_at` (the start of the finding's sentence).
  */
 
 /**
@@ -18,7 +21,7 @@
  */
 
 /**
- * @typedef {{type: 'check', text: string, excluded: Array<[number, number]>}} CheckRequest
+ * @typedef {{type: 'check', text: string, excluded: Array<[number, number]>, audience?: string}} CheckRequest
  * @typedef {{findings: Finding[], checklist?: ChecklistItem[], error?: string}} CheckResponse
  * @typedef {{type: 'validate', config: string}} ValidateRequest
  * @typedef {{path: string, message: string}} EngineError
