@@ -236,7 +236,10 @@ TEST_CASE("a starter is a sentence with [gaps] for the agent, not a finished rep
 
 TEST_CASE("the glossary has at least 300 well-formed terms, each with a plain alternative") {
   const json pack = ReadPack(std::filesystem::path(TACTFUL_RULES_DIR) / "jargon-glossary.json");
-  const json& terms = pack["rules"][0]["terms"];
+  json terms = json::array();
+  for (const json& rule : pack["rules"]) {
+    for (const json& entry : rule["terms"]) terms.push_back(entry);
+  }
   CHECK(terms.size() >= 300);
   std::set<std::string> seen;
   for (const json& entry : terms) {
@@ -257,6 +260,26 @@ TEST_CASE("the glossary has at least 300 well-formed terms, each with a plain al
     }
     if (entry.contains("note")) CHECK(entry["note"].is_string());
   }
+}
+
+// Colleagues share the office's shorthand (OOO, EOD, MFA prompts) but not
+// IT's; customers share neither; technical readers get no jargon findings.
+TEST_CASE("each audience gets the jargon findings its readers need") {
+  const auto engine = Engine::Create("");
+  const std::string text =
+      "I'm OOO tomorrow, so please approve the MFA prompt by EOD. I've escalated the DNS change to L2.";
+  auto jargon = [&](const char* audience) {
+    CheckOptions options;
+    options.audience = audience;
+    std::vector<std::string> found;
+    for (const Finding& f : engine->Check(text, options).findings) {
+      if (f.category == "jargon") found.push_back(text.substr(f.span.start, f.span.size()));
+    }
+    return found;
+  };
+  CHECK(jargon("customer") == std::vector<std::string>{"OOO", "the MFA prompt", "by EOD", "the DNS", "L2"});
+  CHECK(jargon("internal") == std::vector<std::string>{"the DNS", "L2"});
+  CHECK(jargon("technical").empty());
 }
 
 TEST_CASE("quoted earlier messages are never flagged") {

@@ -361,11 +361,13 @@ export const CASES = [
   }],
 
   ['audience: the site table makes ServiceNow internal; the badge and card switch it per editor, remembered per site', async (t) => {
-    const text = "I've escalated your ticket to L2 and will update you by Friday.";
+    // Colleagues share office shorthand ("by EOD") but not IT's ("L2").
+    const text = "I've escalated your ticket to L2 and will update you by EOD.";
     const page = await t.open('acme.service-now.com', 'editable.html');
     await typeInto(page, '#editor', text);
     await waitForHighlight(page, 'jargon', 'L2');
     await waitForBadge(page, { visible: true, audience: 'internal' });
+    assertEqual((await highlightTexts(page)).jargon, ['L2'], 'jargon for a colleague');
     await clickBadgeButton(page, '3/5');
     await waitForBadge(page, { panelOpen: true });
     await clickBadgeButton(page, 'Technical');
@@ -382,6 +384,7 @@ export const CASES = [
     await waitForBadge(other, { visible: true, audience: 'customer' });
     const box = await textareaPhraseRect(other, '#editor', 'L2');
     await waitForUnderlinePixels(other, box, 'jargon');
+    await waitForUnderlinePixels(other, await textareaPhraseRect(other, '#editor', 'by EOD'), 'jargon');
     await hoverForCard(other, box);
     await clickCardButton(other, 'Reader is technical');
     await waitForBadge(other, { audience: 'technical' });
