@@ -47,7 +47,7 @@ test('the reply-level checklist comes with every check, in UTF-16 offsets', () =
     'checklist.ownership': 'met',
     'checklist.next_step': 'met',
     'checklist.timeline': 'missing',
-    'checklist.empathy_first': 'n/a',
+    'checklist.empathy_first': 'met',  // naming the frustration shows they are upset; empathy came first
   });
   const empathy = checklist.find((item) => item.id === 'checklist.empathy');
   assert.equal(text.slice(empathy.start, empathy.end), 'I understand');

@@ -87,7 +87,8 @@ async function main() {
   return findings.length ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (err) => {
+// exitCode, not exit(): exit() would cut off output still queued for a pipe.
+main().then((code) => { process.exitCode = code; }, (err) => {
   process.stderr.write(`tactful: ${err?.stack || err}\n`);
   process.exit(2);
 });
