@@ -408,6 +408,9 @@ export const CASES = [
       }
       const starter = 'This rule is there to [what it protects]; what I can do is [option].';
       await hoverForCard(page, box);
+      if (t.browserName === 'chromium' && file === 'editable.html') {
+        copyFileSync(await t.saveScreenshot(page, 'card-starter'), join(ROOT, 'docs', 'img', 'card-starter.png'));
+      }
       await clickCardButton(page, starter);
       const expected = `Thanks for the details. ${starter} That's our policy for all annual plans.`;
       await page.waitForFunction((s) => {
