@@ -384,7 +384,7 @@ export const CASES = [
     await waitForBadge(other, { visible: true, audience: 'customer' });
     const box = await textareaPhraseRect(other, '#editor', 'L2');
     await waitForUnderlinePixels(other, box, 'jargon');
-    await waitForUnderlinePixels(other, await textareaPhraseRect(other, '#editor', 'by EOD'), 'jargon');
+    await waitForUnderlinePixels(other, await textareaPhraseRect(other, '#editor', 'EOD'), 'jargon');
     await hoverForCard(other, box);
     await clickCardButton(other, 'Reader is technical');
     await waitForBadge(other, { audience: 'technical' });
