@@ -220,6 +220,28 @@ TEST_CASE("every flagged example offers a fix or a starter, and taking it re-che
   CHECK(starters >= 40);
 }
 
+// The same promise read from the packs, so a new pattern without a fix
+// cannot slip in untested: any way a rule can flag without suggestions
+// needs its starter.
+TEST_CASE("every rule that can flag without a fix has a starter") {
+  for (const auto& file : PackFiles()) {
+    for (const json& rule : ReadPack(file).value("rules", json::array())) {
+      const std::string type = rule.value("type", "");
+      bool unfixed = false;
+      if (type == "existence") {
+        unfixed = rule.value("suggestions", json::array()).empty();
+      } else if (type == "substitution") {
+        for (const json& swap : rule["swap"]) unfixed |= swap.value("suggestions", json::array()).empty();
+      } else if (type == "sequence" || type == "reply") {
+        unfixed = true;
+      } else if (type == "checklist") {
+        unfixed = rule.value("flag", false);
+      }
+      CHECK_MESSAGE(!(unfixed && !rule.contains("starter")), rule.value("id", "") << " can flag with no fix and has no starter");
+    }
+  }
+}
+
 TEST_CASE("a starter is a sentence with [gaps] for the agent, not a finished reply") {
   for (const auto& file : PackFiles()) {
     for (const json& rule : ReadPack(file).value("rules", json::array())) {
