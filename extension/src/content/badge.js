@@ -149,16 +149,26 @@ export class Badge {
     this.exposeForTests();
   }
 
+  // Updates the panel in place: rebuilding it would drop the focus from the
+  // reader button just pressed, and with it the badge.
   renderPanel() {
     const content = /** @type {BadgeContent} */ (this.content);
+    const panel = /** @type {HTMLElement} */ (this.panel);
+    if (!panel.firstChild) this.buildPanel(panel);
+    panel.querySelector('ul')?.replaceChildren(...checklistRows(this.doc, content.checklist));
+    for (const b of panel.querySelectorAll('button')) {
+      b.setAttribute('aria-pressed', String(/** @type {HTMLElement} */ (b).dataset.audience === content.audience));
+    }
+  }
+
+  /** @param {HTMLElement} panel */
+  buildPanel(panel) {
     const doc = this.doc;
     const heading = (/** @type {string} */ text) => {
       const h = doc.createElement('h2');
       h.textContent = text;
       return h;
     };
-    const list = doc.createElement('ul');
-    list.append(...checklistRows(doc, content.checklist));
     const audiences = doc.createElement('div');
     audiences.className = 'audiences';
     audiences.setAttribute('role', 'group');
@@ -168,11 +178,11 @@ export class Badge {
       b.type = 'button';
       b.className = 'audience';
       b.textContent = label;
-      b.setAttribute('aria-pressed', String(value === content.audience));
+      b.dataset.audience = value;
       b.addEventListener('click', () => this.handlers.onAudience(value));
       audiences.append(b);
     }
-    /** @type {HTMLElement} */ (this.panel).replaceChildren(heading('Reply checklist'), list, heading('Reader'), audiences);
+    panel.append(heading('Reply checklist'), doc.createElement('ul'), heading('Reader'), audiences);
   }
 
   /** Keeps the badge on its editor's bottom-right corner, and the panel beside it. */

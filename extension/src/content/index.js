@@ -31,6 +31,8 @@ class FrameController {
     this.settingsLoaded = null;
     /** @type {EditorSession | null} */
     this.focused = null;
+    /** The editor the badge is for: the focused one, until focus leaves for the page. @type {EditorSession | null} */
+    this.badgeFor = null;
     /** The reader chosen per site from the card or the badge. @type {Record<string, string>} */
     this.siteAudiences = {};
     this.card = new Card(doc);
@@ -92,6 +94,7 @@ class FrameController {
       this.installPageListeners();
     }
     this.focused = session;
+    this.badgeFor = session;
     this.showBadge(session);
     announceFocus();
   }
@@ -108,7 +111,7 @@ class FrameController {
    */
   async setAudience(session, audience) {
     session.setAudience(audience);
-    if (this.focused === session) this.showBadge(session);
+    if (this.badgeFor === session) this.showBadge(session);
     this.siteAudiences = { ...this.siteAudiences, [this.site]: audience };
     await saveSiteAudience(this.site, audience);
   }
@@ -150,7 +153,10 @@ class FrameController {
     // Tactful's own card or badge) puts it away.
     const to = e.relatedTarget;
     const ours = to instanceof HTMLElement && (to === this.card.host || to === this.badge.host || this.sessions.has(to));
-    if (!ours) this.badge.hide();
+    if (!ours) {
+      this.badgeFor = null;
+      this.badge.hide();
+    }
     // Leaving the editor (not for the card) closes a card the caret opened.
     if (this.shown?.how === 'caret' && e.composedPath()[0] === this.shown.session.el &&
         e.relatedTarget !== this.card.host) {
@@ -192,7 +198,7 @@ class FrameController {
       onApply: (s) => this.apply(s),
       onStarter: () => this.insertStarter(),
       onAudience: (audience) => {
-        this.card.close(false);
+        this.card.close(true);  // back to writing, for the new reader
         this.setAudience(session, audience);
       },
       onDismiss: () => this.dismiss(),
@@ -212,19 +218,22 @@ class FrameController {
   }
 
   /** @param {string} suggestion */
-  async apply(suggestion) {
-    if (!this.shown) return;
-    const { session, drawn } = this.shown;
-    const result = await session.apply(drawn, suggestion);
-    this.report('applied', result);
-    if (result.ok) this.card.close(false);
-    else this.card.status(result.reason);
+  apply(suggestion) {
+    return this.edit((session, drawn) => session.apply(drawn, suggestion));
   }
 
-  async insertStarter() {
+  insertStarter() {
+    return this.edit((session, drawn) => session.insertStarter(drawn));
+  }
+
+  /**
+   * Makes one edit for the card's finding; the card closes on success and
+   * says what went wrong otherwise.
+   * @param {(session: EditorSession, drawn: Drawn) => Promise<import('./apply-fix.js').ApplyResult>} change
+   */
+  async edit(change) {
     if (!this.shown) return;
-    const { session, drawn } = this.shown;
-    const result = await session.insertStarter(drawn);
+    const result = await change(this.shown.session, this.shown.drawn);
     this.report('applied', result);
     if (result.ok) this.card.close(false);
     else this.card.status(result.reason);
@@ -269,7 +278,7 @@ class FrameController {
 
   /** @param {EditorSession} session */
   checked(session) {
-    if (session === this.focused) this.showBadge(session);
+    if (session === this.badgeFor) this.showBadge(session);
   }
 
   /**
@@ -380,6 +389,7 @@ class FrameController {
 
   stopSessions() {
     this.card.close(false);
+    this.badgeFor = null;
     this.badge.hide();
     for (const s of this.sessions.values()) s.destroy();
     this.sessions.clear();
