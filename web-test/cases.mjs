@@ -378,6 +378,10 @@ export const CASES = [
     await waitForBadge(page, { visible: true, audience: 'technical' });
     await waitForDrawn(page);
     assert(!(await highlightTexts(page)).jargon, 'jargon underlined after choosing a technical reader for the site');
+    // The table matches whole labels: a look-alike domain is not a service desk.
+    const lookalike = await t.open('acme.notservice-now.com', 'editable.html');
+    await typeInto(lookalike, '#editor', text);
+    await waitForBadge(lookalike, { visible: true, audience: 'customer' });
     // Elsewhere the reader is a customer; the card's "Reader is technical" switches that editor.
     const other = await t.open('acme.zendesk.com', 'textarea.html');
     await typeInto(other, '#editor', text);
