@@ -280,7 +280,14 @@ TEST_CASE("the glossary has at least 300 well-formed terms, each with a plain al
       CHECK(form.is_string());
       CHECK(!form.get<std::string>().empty());
     }
-    if (entry.contains("note")) CHECK(entry["note"].is_string());
+    if (entry.contains("note")) {  // the one-line why the card shows
+      REQUIRE(entry["note"].is_string());
+      const std::string note = entry["note"].get<std::string>();
+      CHECK(!note.empty());
+      CHECK(note.size() <= 200);
+      CHECK(note.find('\n') == std::string::npos);
+      CHECK(note.back() == '.');
+    }
   }
 }
 
