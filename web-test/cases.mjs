@@ -312,6 +312,7 @@ export const CASES = [
     assertEqual(checklist['checklist.apology'], 'weak', 'checklist: conditional apology');
     assertEqual(checklist['checklist.ownership'], 'missing', 'checklist: ownership');
     assertEqual(checklist['checklist.timeline'], undefined, 'checklist: timeline does not apply');
+    assertEqual(await popup.$eval('#audience', (n) => n.textContent), 'a customer', 'popup: who the reply is for');
     const popupShot = await t.saveScreenshot(popup, 'popup-checklist');
     if (t.browserName === 'chromium') copyFileSync(popupShot, join(ROOT, 'docs', 'img', 'popup-checklist.png'));
     assertEqual(await popup.$eval('#site', (n) => n.textContent), 'toggle.tactful.test', 'popup site');

@@ -369,6 +369,7 @@ class FrameController {
         enabled: this.enabled,
         counts: this.focused && !this.focused.destroyed ? this.focused.counts() : null,
         checklist: this.focused && !this.focused.destroyed ? this.focused.checklist : null,
+        audience: this.focused && !this.focused.destroyed ? this.focused.audience : null,
       }));
       return true;
     }

@@ -65,7 +65,13 @@ function render(status) {
     list.append(item);
   }
   renderChecklist(status.enabled ? status.checklist : null);
+  const audience = status.enabled ? status.audience : null;
+  $('reader').hidden = !audience;
+  $('audience').textContent = audience ? READERS[audience] ?? audience : '';
 }
+
+/** The reader as the badge names it. @type {Record<string, string>} */
+const READERS = { customer: 'a customer', internal: 'a colleague', technical: 'a technical reader' };
 
 /** @param {import('../shared/messages.js').ChecklistItem[] | null} items */
 function renderChecklist(items) {

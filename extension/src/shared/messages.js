@@ -42,7 +42,8 @@
  * @typedef {{type: 'status'}} StatusRequest
  * @typedef {{
  *   hostname: string, enabled: boolean,
- *   counts: Record<string, number> | null, checklist: ChecklistItem[] | null
+ *   counts: Record<string, number> | null, checklist: ChecklistItem[] | null,
+ *   audience: string | null
  * }} StatusResponse
  * @typedef {SettingsApplied | StatusRequest} ContentRequest
  */
