@@ -2,7 +2,7 @@
 // on every core in bounded memory and written back in input order.
 //
 //   in:  {"id": <any, optional>, "text": "..."}      one object per line
-//   out: {"id": ..., "findings": [...], "summary": {...}}   one line per reply
+//   out: {"id": ..., "findings": [...], "checklist": [...], "summary": {...}}   one line per reply
 //        {"line": N, "id"?: ..., "error": "..."}           for a line it could not read
 #ifndef TACTFUL_CLI_BATCH_H_
 #define TACTFUL_CLI_BATCH_H_

@@ -2,7 +2,7 @@
 // and dismissive tone, on the command line.
 //
 //   tactful check [--format text|json] [--audience A] [--category C]...
-//                 [--config FILE] [FILE... | -]
+//                 [--checklist] [--config FILE] [FILE... | -]
 //   tactful check --jsonl [--jobs N] [options] [FILE | -]   (see cli/batch.h)
 //   tactful rules [--format text|json] [--config FILE]
 //   tactful explain RULE [--config FILE]
@@ -32,7 +32,8 @@ constexpr int kUsageError = 2;
 
 constexpr char kUsage[] =
     "usage: tactful check [--format text|json] [--audience customer|internal|technical]\n"
-    "                     [--category CATEGORY]... [--config FILE] [FILE... | -]\n"
+    "                     [--category CATEGORY]... [--checklist] [--config FILE]\n"
+    "                     [FILE... | -]\n"
     "       tactful check --jsonl [--jobs N] [...] [FILE | -]\n"
     "       tactful rules [--format text|json] [--config FILE]\n"
     "       tactful explain RULE [--config FILE]\n"
@@ -42,6 +43,9 @@ constexpr char kUsage[] =
     "--jsonl reads one {\"id\", \"text\"} object per line (a ticket export) and\n"
     "writes one result per line, in order, checking on N threads (all cores).\n"
     "Categories: apology, blame, jargon, tone, structure.\n"
+    "--checklist prints the reply checklist (empathy, apology, ownership, next\n"
+    "step, timeline, empathy first) after each file's findings; JSON output\n"
+    "always has it.\n"
     "Exit status: 0 clean, 1 findings, 2 usage or configuration error.\n";
 
 struct Args {
@@ -50,6 +54,7 @@ struct Args {
   std::string config_path;
   bool jsonl = false;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  bool checklist = false;
   CheckOptions options;
   std::vector<std::string> operands;
 };
@@ -115,6 +120,8 @@ int ParseArgs(int argc, char** argv, Args* args) {
       const unsigned long jobs = std::strtoul(v.c_str(), &end, 10);
       if (v.empty() || *end != '\0' || jobs < 1 || jobs > 256) return UsageError("--jobs must be 1 to 256");
       args->jobs = static_cast<unsigned>(jobs);
+    } else if (arg == "--checklist") {
+      args->checklist = true;
     } else if (arg == "--config") {
       if (!value(&args->config_path)) return UsageError("--config needs a file");
     } else if (arg == "--help" || arg == "-h") {
@@ -181,6 +188,7 @@ int RunCheck(const Engine& engine, const Args& args) {
   if (inputs.empty()) inputs.push_back("-");
   const bool color = args.format == "text" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
   json all = json::array();
+  json checklists = json::array();
   std::vector<Finding> findings;
   bool read_error = false;
   for (const std::string& path : inputs) {
@@ -197,15 +205,21 @@ int RunCheck(const Engine& engine, const Args& args) {
         if (inputs.size() > 1) f["file"] = path;
         all.push_back(std::move(f));
       }
+      for (json& item : ChecklistToJson(result, text, OffsetUnit::kUtf8Bytes)) {
+        if (inputs.size() > 1) item["file"] = path;
+        checklists.push_back(std::move(item));
+      }
     } else {
-      PrintFindings(std::cout, path == "-" ? "<stdin>" : path, text, result, color);
+      const std::string shown = path == "-" ? "<stdin>" : path;
+      PrintFindings(std::cout, shown, text, result, color);
+      if (args.checklist) PrintChecklist(std::cout, shown, result, color);
     }
     findings.insert(findings.end(), result.findings.begin(), result.findings.end());
   }
   json summary = Summarize(findings);
   summary["files"] = inputs.size();
   if (args.format == "json") {
-    const json out = {{"findings", std::move(all)}, {"summary", std::move(summary)}};
+    const json out = {{"findings", std::move(all)}, {"checklist", std::move(checklists)}, {"summary", std::move(summary)}};
     std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   } else {
     std::cout << findings.size() << (findings.size() == 1 ? " finding" : " findings") << " in " << inputs.size()
@@ -236,6 +250,8 @@ int RunExplain(const Engine& engine, const Args& args) {
     if (r->audiences.empty()) std::cout << "all";
     for (size_t i = 0; i < r->audiences.size(); ++i) std::cout << (i ? ", " : "") << r->audiences[i];
     std::cout << "\n";
+    if (!r->starter.empty()) std::cout << "  starter:  " << r->starter << "\n";
+    PrintExamples(std::cout, *r);
     return kClean;
   }
   std::cerr << "tactful: no rule \"" << args.operands[0] << "\"; `tactful rules` lists them\n";

@@ -50,10 +50,40 @@ void PrintFindings(std::ostream& out, std::string_view file, std::string_view te
     for (const std::string& s : f.suggestions) {
       out << "    try: " << style.green() << (s.empty() ? "(remove it)" : s) << style.reset() << "\n";
     }
+    if (!f.starter.empty()) out << "    start with: " << style.green() << f.starter << style.reset() << "\n";
   }
   if (!result.invalid_utf8.empty()) {
     out << file << ": note: not valid UTF-8 at byte " << result.invalid_utf8[0].start
         << "; those bytes were skipped\n";
+  }
+}
+
+void PrintChecklist(std::ostream& out, std::string_view file, const CheckResult& result, bool color) {
+  const Style style{color};
+  size_t applicable = 0, met = 0;
+  for (const ChecklistItem& item : result.checklist) {
+    applicable += item.state != ItemState::kNotApplicable;
+    met += item.state == ItemState::kMet;
+  }
+  if (applicable == 0) return;
+  out << style.bold() << file << ":" << style.reset() << " checklist " << met << "/" << applicable << "\n";
+  for (const ChecklistItem& item : result.checklist) {
+    if (item.state == ItemState::kNotApplicable) continue;
+    const char* mark = item.state == ItemState::kMet ? "[x]" : item.state == ItemState::kWeak ? "[!]" : "[ ]";
+    const char* note = item.state == ItemState::kWeak ? " (needs work)" : item.state == ItemState::kMissing ? " (missing)" : "";
+    out << "    " << (item.state == ItemState::kMet ? style.green() : style.severity("warning")) << mark
+        << style.reset() << ' ' << item.label << note << "\n";
+  }
+}
+
+void PrintExamples(std::ostream& out, const RuleInfo& rule) {
+  if (rule.examples.empty()) return;
+  out << "  examples:\n";
+  for (const auto& [kind, texts] : rule.examples) {
+    for (std::string text : texts) {
+      for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) text.replace(at, 1, "\\n");
+      out << "    " << kind << ": " << text << "\n";
+    }
   }
 }
 

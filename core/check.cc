@@ -21,6 +21,12 @@ Finding Check::MakeFinding(const Document& doc, Span span, std::vector<std::stri
   }
   f.why = info_.why;
   f.suggestions = std::move(suggestions);
+  if (f.suggestions.empty() && !info_.starter.empty()) {
+    f.starter = info_.starter;
+    const auto& sentences = doc.sentences();
+    const size_t i = doc.SentenceIndexAt(span.start);
+    f.starter_at = i < sentences.size() && sentences[i].start <= span.start ? sentences[i].start : span.start;
+  }
   f.priority = info_.priority;
   return f;
 }

@@ -318,11 +318,13 @@ std::string ParagraphKey(const Document& doc, size_t index) {
   return key;
 }
 
+// Moves findings' offsets from a paragraph starting at `from` to one starting at `to`.
 void ShiftSpans(std::vector<Finding>::iterator first, std::vector<Finding>::iterator last, size_t from,
                 size_t to) {
   for (; first != last; ++first) {
     first->span.start = first->span.start - from + to;
     first->span.end = first->span.end - from + to;
+    if (!first->starter.empty()) first->starter_at = first->starter_at - from + to;
   }
 }
 

@@ -3,6 +3,7 @@
 #define TACTFUL_CORE_FINDING_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -17,6 +18,11 @@ struct Finding {
   std::string message;
   std::string why;
   std::vector<std::string> suggestions;
+  // When no suggestion fits in place: a sentence to start the rewrite with,
+  // inserted at `starter_at` (the start of the finding's sentence). It is
+  // a starting point with [bracketed] gaps for the agent to fill.
+  std::string starter;
+  size_t starter_at = 0;
   // When two findings of one category overlap, the higher priority wins (a
   // glossary entry with a plain alternative beats a bare "unknown acronym").
   int priority = 0;
@@ -31,6 +37,9 @@ struct RuleInfo {
   std::string why;
   std::string label;  // a checklist item's name in the checklist
   std::vector<std::string> audiences;  // empty: every audience
+  std::string starter;  // see Finding::starter
+  // The pack's examples by kind ("flag", "pass", "met", ...), sorted by kind.
+  std::vector<std::pair<std::string, std::vector<std::string>>> examples;
   int priority = 1;
 
   bool AppliesTo(const std::string& audience) const;

@@ -39,6 +39,7 @@ json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit u
   for (const Finding& f : result.findings) {
     offsets.push_back(f.span.start);
     offsets.push_back(f.span.end);
+    offsets.push_back(f.starter_at);
   }
   if (unit == OffsetUnit::kUtf16Units) offsets = ToUtf16Offsets(text, offsets);
   const LineIndex lines(text);
@@ -48,14 +49,18 @@ json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit u
     findings.push_back({{"rule", f.rule},
                         {"category", f.category},
                         {"severity", f.severity},
-                        {"start", offsets[2 * i]},
-                        {"end", offsets[2 * i + 1]},
+                        {"start", offsets[3 * i]},
+                        {"end", offsets[3 * i + 1]},
                         {"line", lines.Line(f.span.start)},
                         {"column", lines.Column(f.span.start)},
                         {"text", ValidUtf8(text.substr(f.span.start, f.span.size()))},
                         {"message", ValidUtf8(f.message)},
                         {"why", f.why},
                         {"suggestions", f.suggestions}});
+    if (!f.starter.empty()) {
+      findings.back()["starter"] = f.starter;
+      findings.back()["starter_at"] = offsets[3 * i + 2];
+    }
   }
   json summary = Summarize(result.findings);
   size_t excluded_bytes = 0;

@@ -12,8 +12,10 @@ namespace tactful {
 enum class OffsetUnit { kUtf8Bytes, kUtf16Units };
 
 // {"findings": [{rule, category, severity, start, end, line, column, text,
-// message, why, suggestions}], "summary": {...}}. `start` and `end` are in
-// `unit`; `line` and `column` are 1-based, the column in characters.
+// message, why, suggestions, starter?, starter_at?}], "summary": {...}}.
+// `start`, `end` and `starter_at` are in `unit`; `line` and `column` are
+// 1-based, the column in characters. A finding with no suggestions may carry
+// a `starter` sentence to insert at `starter_at`.
 json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit unit);
 
 // Totals across one or more results: {"findings": n, "by_category": {...},

@@ -46,6 +46,23 @@ struct ErrorOnlySax : nlohmann::json_sax<json> {
   }
 };
 
+// "examples": {"flag": ["...", ...], "pass": [...], ...}; kept for `explain`.
+bool ReadExamples(const json& rule, const LoadContext& ctx,
+                  std::vector<std::pair<std::string, std::vector<std::string>>>* out) {
+  auto it = rule.find("examples");
+  if (it == rule.end()) return true;
+  if (!it->is_object()) {
+    ctx.At("examples").Error("must be an object of kind: [texts]");
+    return false;
+  }
+  for (auto& [kind, texts] : it->items()) {
+    std::vector<std::string> list;
+    if (!ctx.At("examples").Strings(*it, kind, &list)) return false;
+    out->emplace_back(kind, std::move(list));
+  }
+  return true;
+}
+
 }  // namespace
 
 bool ParseJson(std::string_view text, json* out, std::string* error) {
@@ -165,6 +182,8 @@ bool ReadRuleInfo(const json& rule, const LoadContext& ctx, RuleInfo* info) {
     ok = false;
   }
   if (!ctx.Strings(rule, "audiences", &info->audiences)) ok = false;
+  if (!ctx.String(rule, "starter", &info->starter)) ok = false;
+  if (!ReadExamples(rule, ctx, &info->examples)) ok = false;
   for (const std::string& a : info->audiences) {
     if (!OneOf(a, {"customer", "internal", "technical"})) {
       ctx.At("audiences").Error("unknown audience \"" + a + "\" (customer, internal, technical)");

@@ -40,11 +40,12 @@ class CliTest(unittest.TestCase):
         p = run("check", "--format", "json", write(self.dir, "r.txt", text))
         self.assertEqual(p.returncode, 1, p.stderr)
         out = json.loads(p.stdout)
-        self.assertEqual(set(out), {"findings", "summary"})
+        self.assertEqual(set(out), {"findings", "checklist", "summary"})
         raw = text.encode("utf-8")
         rules = []
         for f in out["findings"]:
-            self.assertEqual(set(f), FINDING_KEYS)
+            # A finding with no fix in place offers a starter sentence instead.
+            self.assertEqual(set(f), FINDING_KEYS | ({"starter", "starter_at"} if not f["suggestions"] else set()))
             self.assertEqual(raw[f["start"]:f["end"]].decode("utf-8"), f["text"])
             rules.append(f["rule"])
         self.assertIn("apology.conditional", rules)
@@ -53,6 +54,29 @@ class CliTest(unittest.TestCase):
         self.assertEqual((conditional["line"], conditional["column"]), (3, 1))
         self.assertEqual(conditional["suggestions"][0], "We’re sorry")
         self.assertEqual(out["summary"]["findings"], len(out["findings"]))
+        wall = out["findings"][rules.index("blame.policy_wall")]
+        self.assertTrue(wall["starter"].startswith("This rule is there to ["), wall["starter"])
+        self.assertEqual(raw[wall["starter_at"]:].decode("utf-8"), "That's our policy.\n")  # its sentence's start
+        states = {item["id"]: item["state"] for item in out["checklist"]}
+        self.assertEqual(states["checklist.apology"], "weak")
+        self.assertEqual(states["checklist.timeline"], "n/a")
+
+    def test_checklist_text_view_and_json_per_file(self):
+        a = write(self.dir, "a.txt", "I understand how annoying that is. I've refunded the fee today.")
+        b = write(self.dir, "b.txt", "We'll get back to you.")
+        p = run("check", "--checklist", a, b)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        out = p.stdout.decode()
+        self.assertIn(a + ": checklist 3/4\n", out)
+        self.assertIn("    [x] Empathy: acknowledge how they feel\n", out)
+        self.assertIn("    [ ] A sincere apology, with no ifs or buts (missing)\n", out)
+        self.assertIn(b + ": checklist 2/5\n", out)  # the promise to follow up brings in the timeline item
+        self.assertIn("    [ ] A time for the promised follow-up (missing)\n", out)
+        self.assertNotIn("checklist", run("check", a).stdout.decode())  # only when asked for
+        items = json.loads(run("check", "--format", "json", a, b).stdout)["checklist"]
+        self.assertEqual({(i["file"], i["id"]) for i in items if i["state"] == "missing"},
+                         {(a, "checklist.apology"), (b, "checklist.empathy"), (b, "checklist.apology"),
+                          (b, "checklist.timeline")})
 
     def test_text_output_points_at_the_span(self):
         p = run("check", write(self.dir, "r.txt", "Calm down, please."))
@@ -154,6 +178,12 @@ class CliTest(unittest.TestCase):
         p = run("explain", "apology.conditional")
         self.assertEqual(p.returncode, 0)
         self.assertIn(b"why:", p.stdout)
+        self.assertIn(b"  examples:\n    flag: We're sorry if the renewal came as a surprise.\n", p.stdout)
+        self.assertIn(b"    pass: Let me know if you have questions.\n", p.stdout)
+        p = run("explain", "blame.policy_wall")
+        self.assertIn(b"  starter:  This rule is there to [what it protects]", p.stdout)
+        p = run("explain", "checklist.empathy_first")  # multi-line examples stay on one line each
+        self.assertIn(b"    flag: > This is the third time the export has failed!!\\n\\nThe logs show", p.stdout)
 
 
 if __name__ == "__main__":

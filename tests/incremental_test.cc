@@ -71,6 +71,8 @@ void CheckSame(const CheckResult& full, const CheckResult& inc) {
     CHECK(a.why == b.why);
     CHECK(a.suggestions == b.suggestions);
     CHECK(a.severity == b.severity);
+    CHECK(a.starter == b.starter);
+    CHECK(a.starter_at == b.starter_at);
   }
   REQUIRE(full.checklist.size() == inc.checklist.size());
   for (size_t i = 0; i < full.checklist.size(); ++i) {

@@ -1,6 +1,8 @@
 // Every built-in rule against the examples in its pack, plus innocent
 // sentences that no rule may flag: a checker that nags gets switched off.
 #include <filesystem>
+#include <map>
+#include <set>
 #include <fstream>
 #include <sstream>
 
@@ -52,6 +54,41 @@ std::string Describe(const std::string& text, const CheckResult& r) {
   std::string out;
   for (const Finding& f : r.findings) out += "\n  " + f.rule + ": \"" + text.substr(f.span.start, f.span.size()) + "\"";
   return out.empty() ? " (nothing)" : out;
+}
+
+// How many findings of each rule `text` has, plus those a finding of `hiding`
+// covers up (other rules' findings it won over): a fix may uncover them.
+std::map<std::string, int> RuleCounts(const Engine& full, const std::string& text, const CheckOptions& options,
+                                      const std::string& hiding) {
+  std::map<std::string, int> counts;
+  for (const Finding& f : full.Check(text, options).findings) ++counts[f.rule];
+  const auto without = Engine::Create(json({{"disabled_rules", {hiding}}}).dump());
+  std::map<std::string, int> uncovered;
+  for (const Finding& f : without->Check(text, options).findings) ++uncovered[f.rule];
+  for (const auto& [rule, n] : uncovered) counts[rule] = std::max(counts[rule], n);
+  return counts;
+}
+
+// What an edit of `text` raised that was not there before, or a finding of
+// `rule` left inside [edit_start, edit_end).
+std::string NewProblems(const Engine& full, const std::string& edited, const CheckOptions& options,
+                        std::map<std::string, int> before, const std::string& rule, size_t edit_start,
+                        size_t edit_end) {
+  std::string problems;
+  for (const Finding& g : full.Check(edited, options).findings) {
+    const bool same_place = g.rule == rule && g.span.start < edit_end && edit_start < g.span.end;
+    if (same_place || --before[g.rule] < 0) {
+      problems += "\n  " + g.rule + ": \"" + edited.substr(g.span.start, g.span.size()) + "\"";
+    }
+  }
+  return problems;
+}
+
+CheckOptions OptionsFor(const json& rule) {
+  CheckOptions options;
+  const json audiences = rule.value("audiences", json::array());
+  options.audience = audiences.empty() ? "customer" : audiences[0].get<std::string>();
+  return options;
 }
 
 }  // namespace
@@ -136,6 +173,142 @@ TEST_CASE("innocent uses of if, but, sorry, policy and just are never flagged") 
     const CheckResult r = engine->Check(text, phrase_rules);
     CHECK_MESSAGE(r.findings.empty(), "flagged: " << text << Describe(text, r));
   }
+}
+
+// The coaching promise: every finding says what to write instead, either a
+// fix in place or a starter sentence, and taking either never trades one
+// finding for another. Acronyms are the exception: only the writer knows
+// what their abbreviation stands for, and the message says to spell it out.
+TEST_CASE("every flagged example offers a fix or a starter, and taking it re-checks clean") {
+  const auto full = Engine::Create("");
+  size_t suggestions = 0, starters = 0;
+  for (const auto& file : PackFiles()) {
+    const json pack = ReadPack(file);
+    for (const json& rule : pack.value("rules", json::array())) {
+      const std::string id = rule.value("id", "");
+      const CheckOptions options = OptionsFor(rule);
+      for (const json& example : rule.value("examples", json::object()).value("flag", json::array())) {
+        const std::string text = example.get<std::string>();
+        for (const Finding& f : testing::OfRule(full->Check(text, options), id)) {
+          const std::string where = id + " on \"" + text.substr(f.span.start, f.span.size()) + "\" in: " + text;
+          if (id != "jargon.acronym") {
+            CHECK_MESSAGE(!(f.suggestions.empty() && f.starter.empty()), where << " offers nothing to write instead");
+          }
+          const auto before = RuleCounts(*full, text, options, id);
+          for (const std::string& s : f.suggestions) {
+            ++suggestions;
+            const std::string fixed = text.substr(0, f.span.start) + s + text.substr(f.span.end);
+            const std::string problems =
+                NewProblems(*full, fixed, options, before, id, f.span.start, f.span.start + s.size());
+            CHECK_MESSAGE(problems.empty(), where << "\n  fixed as: " << fixed << problems);
+          }
+          if (f.starter.empty()) continue;
+          ++starters;
+          CHECK_MESSAGE(f.starter_at <= f.span.start, where);
+          const std::string inserted = text.substr(0, f.starter_at) + f.starter + " " + text.substr(f.starter_at);
+          // The finding itself stays until the agent rewrites the old words.
+          auto allowed = before;
+          ++allowed[id];
+          const std::string problems =
+              NewProblems(*full, inserted, options, allowed, "", f.starter_at, f.starter_at + f.starter.size());
+          CHECK_MESSAGE(problems.empty(), where << "\n  with starter: " << inserted << problems);
+        }
+      }
+    }
+  }
+  CHECK(suggestions >= 30);
+  CHECK(starters >= 40);
+}
+
+// The same promise read from the packs, so a new pattern without a fix
+// cannot slip in untested: any way a rule can flag without suggestions
+// needs its starter.
+TEST_CASE("every rule that can flag without a fix has a starter") {
+  for (const auto& file : PackFiles()) {
+    for (const json& rule : ReadPack(file).value("rules", json::array())) {
+      const std::string type = rule.value("type", "");
+      bool unfixed = false;
+      if (type == "existence") {
+        unfixed = rule.value("suggestions", json::array()).empty();
+      } else if (type == "substitution") {
+        for (const json& swap : rule["swap"]) unfixed |= swap.value("suggestions", json::array()).empty();
+      } else if (type == "sequence" || type == "reply") {
+        unfixed = true;
+      } else if (type == "checklist") {
+        unfixed = rule.value("flag", false);
+      }
+      CHECK_MESSAGE(!(unfixed && !rule.contains("starter")), rule.value("id", "") << " can flag with no fix and has no starter");
+    }
+  }
+}
+
+TEST_CASE("a starter is a sentence with [gaps] for the agent, not a finished reply") {
+  for (const auto& file : PackFiles()) {
+    for (const json& rule : ReadPack(file).value("rules", json::array())) {
+      if (!rule.contains("starter")) continue;
+      const std::string starter = rule["starter"].get<std::string>();
+      CAPTURE(starter);
+      CHECK(std::isupper(static_cast<unsigned char>(starter[0])));
+      CHECK(std::string(".!?").find(starter.back()) != std::string::npos);
+      CHECK(std::count(starter.begin(), starter.end(), '[') == std::count(starter.begin(), starter.end(), ']'));
+      CHECK(starter.size() <= 120);
+    }
+  }
+}
+
+TEST_CASE("the glossary has at least 300 well-formed terms, each with a plain alternative") {
+  const json pack = ReadPack(std::filesystem::path(TACTFUL_RULES_DIR) / "jargon-glossary.json");
+  json terms = json::array();
+  for (const json& rule : pack["rules"]) {
+    for (const json& entry : rule["terms"]) terms.push_back(entry);
+  }
+  CHECK(terms.size() >= 300);
+  std::set<std::string> seen;
+  for (const json& entry : terms) {
+    CAPTURE(entry.dump());
+    REQUIRE(entry.is_object());
+    for (auto& [key, value] : entry.items()) {
+      CHECK_MESSAGE((key == "term" || key == "plain" || key == "forms" || key == "note"), "unknown key " << key);
+    }
+    const std::string term = entry.value("term", "");
+    const std::string plain = entry.value("plain", "");
+    CHECK(!term.empty());
+    CHECK(!plain.empty());
+    CHECK_MESSAGE(NormalizeTerm(plain) != NormalizeTerm(term), "the plain wording repeats the term");
+    CHECK_MESSAGE(seen.insert(NormalizeTerm(term)).second, "duplicate term");
+    for (const json& form : entry.value("forms", json::array())) {
+      CHECK(form.is_string());
+      CHECK(!form.get<std::string>().empty());
+    }
+    if (entry.contains("note")) {  // the one-line why the card shows
+      REQUIRE(entry["note"].is_string());
+      const std::string note = entry["note"].get<std::string>();
+      CHECK(!note.empty());
+      CHECK(note.size() <= 200);
+      CHECK(note.find('\n') == std::string::npos);
+      CHECK(note.back() == '.');
+    }
+  }
+}
+
+// Colleagues share the office's shorthand (OOO, EOD, MFA prompts) but not
+// IT's; customers share neither; technical readers get no jargon findings.
+TEST_CASE("each audience gets the jargon findings its readers need") {
+  const auto engine = Engine::Create("");
+  const std::string text =
+      "I'm OOO tomorrow, so please approve the MFA prompt by EOD. I've escalated the DNS change to L2.";
+  auto jargon = [&](const char* audience) {
+    CheckOptions options;
+    options.audience = audience;
+    std::vector<std::string> found;
+    for (const Finding& f : engine->Check(text, options).findings) {
+      if (f.category == "jargon") found.push_back(text.substr(f.span.start, f.span.size()));
+    }
+    return found;
+  };
+  CHECK(jargon("customer") == std::vector<std::string>{"OOO", "the MFA prompt", "EOD", "the DNS", "L2"});
+  CHECK(jargon("internal") == std::vector<std::string>{"the DNS", "L2"});
+  CHECK(jargon("technical").empty());
 }
 
 TEST_CASE("quoted earlier messages are never flagged") {

@@ -47,7 +47,7 @@ test('the reply-level checklist comes with every check, in UTF-16 offsets', () =
     'checklist.ownership': 'met',
     'checklist.next_step': 'met',
     'checklist.timeline': 'missing',
-    'checklist.empathy_first': 'n/a',
+    'checklist.empathy_first': 'met',  // naming the frustration shows they are upset; empathy came first
   });
   const empathy = checklist.find((item) => item.id === 'checklist.empathy');
   assert.equal(text.slice(empathy.start, empathy.end), 'I understand');
@@ -117,5 +117,26 @@ test('a named draft is re-checked incrementally with the same results as a full 
                      check(engine, 'You should have read the FAQ.'));
   }
   assert.equal(check(engine, text, { draft: 7 }).error, 'options.draft: must be a string');
+  engine.delete();
+});
+
+test('audience per check: technical readers get no jargon findings; a bad audience is an error', () => {
+  const engine = new tactful.Engine('');
+  const text = 'I’ve escalated your ticket to L2 and the DNS records are fixed. You should have told us.';
+  const categories = (options) => check(engine, text, options).findings.map((f) => f.category);
+  assert.ok(categories({}).includes('jargon'));
+  assert.ok(categories({ audience: 'internal' }).includes('jargon'));
+  assert.deepEqual(categories({ audience: 'technical' }), ['blame']);
+  assert.match(check(engine, text, { audience: 'pirates' }).error, /audience: must be customer, internal or technical/);
+  engine.delete();
+});
+
+test('a finding with no fix in place carries a starter and where to insert it, in UTF-16 offsets', () => {
+  const engine = new tactful.Engine('');
+  const text = '😊 Hi! I’m afraid that’s company policy.';
+  const wall = check(engine, text).findings.find((f) => f.rule === 'blame.policy_wall');
+  assert.deepEqual(wall.suggestions, []);
+  assert.match(wall.starter, /^This rule is there to \[/);
+  assert.equal(text.slice(wall.starter_at), 'I’m afraid that’s company policy.');
   engine.delete();
 });

@@ -74,18 +74,21 @@ async function main() {
   }
   const files = args.files.length ? args.files : ['-'];
   const findings = [];
+  const checklist = [];
   for (const file of files) {
     const options = { audience: args.audience, categories: args.categories, offsets: 'utf8' };
     const result = JSON.parse(engine.check(readInput(file), JSON.stringify(options)));
     if (result.error) fail(result.error);
     for (const f of result.findings) findings.push(files.length > 1 ? { ...f, file } : f);
+    for (const item of result.checklist) checklist.push(files.length > 1 ? { ...item, file } : item);
   }
   engine.delete();
-  process.stdout.write(stringifySorted({ findings, summary: summarize(findings, files.length) }) + '\n');
+  process.stdout.write(stringifySorted({ checklist, findings, summary: summarize(findings, files.length) }) + '\n');
   return findings.length ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (err) => {
+// exitCode, not exit(): exit() would cut off output still queued for a pipe.
+main().then((code) => { process.exitCode = code; }, (err) => {
   process.stderr.write(`tactful: ${err?.stack || err}\n`);
   process.exit(2);
 });

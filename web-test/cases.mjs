@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
-  cardState, clickCardButton, drawnCount, editorText, highlightTexts, highlightVersusWord, hoverForCard, sameRect,
+  cardState, clickBadgeButton, clickCardButton, drawnCount, editorText, highlightTexts, highlightVersusWord, hoverForCard, sameRect,
   screenshot, sleep, textareaPhraseRect, typeInto, underlinePixels, undo, waitForCard, waitForDrawn, waitForHighlight,
-  waitForNoHighlight,
+  waitForBadge, waitForNoHighlight,
 } from './lib/page-helpers.mjs';
 import { PAGE_CSP, pageUrl } from './lib/server.mjs';
 
@@ -336,6 +336,7 @@ export const CASES = [
     assertEqual(checklist['checklist.apology'], 'weak', 'checklist: conditional apology');
     assertEqual(checklist['checklist.ownership'], 'missing', 'checklist: ownership');
     assertEqual(checklist['checklist.timeline'], undefined, 'checklist: timeline does not apply');
+    assertEqual(await popup.$eval('#audience', (n) => n.textContent), 'a customer', 'popup: who the reply is for');
     const popupShot = await t.saveScreenshot(popup, 'popup-checklist');
     if (t.browserName === 'chromium') copyFileSync(popupShot, join(ROOT, 'docs', 'img', 'popup-checklist.png'));
     assertEqual(await popup.$eval('#site', (n) => n.textContent), 'toggle.tactful.test', 'popup site');
@@ -350,6 +351,112 @@ export const CASES = [
     await popup.click('#enabled');
     await page.bringToFront();
     await waitForHighlight(page, 'blame', BLAME);
+  }],
+
+  ['badge: checklist score on the focused editor opens the checklist, without touching the editor', async (t) => {
+    const page = await t.open('badge', 'editable.html');
+    const text = "I've escalated your ticket to L2 and will update you by Friday.";
+    await typeInto(page, '#editor', text);
+    await waitForHighlight(page, 'jargon', 'L2');
+    const markup = await page.$eval('#editor', (e) => e.innerHTML);
+    const badge = await waitForBadge(page, { visible: true, label: '3/5', audience: 'customer' });
+    // It sits on the editor's bottom-right corner, inside the editor's box.
+    const box = await page.$eval('#editor', (e) => e.getBoundingClientRect().toJSON());
+    const [{ x, y }] = badge.targets;
+    assert(x > box.left + box.width / 2 && x < box.right && y > box.top + box.height / 2 && y < box.bottom,
+      `badge at ${x},${y} is not at the bottom-right of the editor ${JSON.stringify(box)}`);
+    await clickBadgeButton(page, '3/5');
+    const open = await waitForBadge(page, { panelOpen: true });
+    assertEqual(Object.fromEntries(open.items.map((i) => [i.id, i.state])), {
+      'checklist.empathy': 'missing', 'checklist.apology': 'missing', 'checklist.ownership': 'met',
+      'checklist.next_step': 'met', 'checklist.timeline': 'met',
+    }, 'checklist in the badge');
+    const shot = await t.saveScreenshot(page, 'badge-checklist');
+    if (t.browserName === 'chromium') copyFileSync(shot, join(ROOT, 'docs', 'img', 'badge-checklist.png'));
+    await page.keyboard.press('Escape');
+    await waitForBadge(page, { panelOpen: false, visible: true });
+    assertEqual(await page.evaluate(() => document.activeElement?.id), 'editor', 'Escape gives focus back to the editor');
+    // Typing on updates the score; none of it ever went into the editor's markup.
+    await page.keyboard.type(' I understand how annoying this is.', { delay: 5 });
+    await waitForBadge(page, { label: '4/5' });
+    assertEqual(await page.$eval('#editor', (e) => e.innerHTML.replace(' I understand how annoying this is.', '')), markup,
+      "the editor's markup besides the typed words");
+    await page.mouse.click(800, 600);  // the page, outside the editor
+    await waitForBadge(page, { visible: false });
+  }],
+
+  ['audience: the site table makes ServiceNow internal; the badge and card switch it per editor, remembered per site', async (t) => {
+    // Colleagues share office shorthand ("by EOD") but not IT's ("L2").
+    const text = "I've escalated your ticket to L2 and will update you by EOD.";
+    const page = await t.open('acme.service-now.com', 'editable.html');
+    await typeInto(page, '#editor', text);
+    await waitForHighlight(page, 'jargon', 'L2');
+    await waitForBadge(page, { visible: true, audience: 'internal' });
+    assertEqual((await highlightTexts(page)).jargon, ['L2'], 'jargon for a colleague');
+    await clickBadgeButton(page, '3/5');
+    await waitForBadge(page, { panelOpen: true });
+    await clickBadgeButton(page, 'Technical');
+    await waitForNoHighlight(page, 'jargon', 'L2');
+    await waitForBadge(page, { audience: 'technical' });
+    await page.reload();
+    await typeInto(page, '#editor', text);
+    await waitForBadge(page, { visible: true, audience: 'technical' });
+    await waitForDrawn(page);
+    assert(!(await highlightTexts(page)).jargon, 'jargon underlined after choosing a technical reader for the site');
+    // The table matches whole labels: a look-alike domain is not a service desk.
+    const lookalike = await t.open('acme.notservice-now.com', 'editable.html');
+    await typeInto(lookalike, '#editor', text);
+    await waitForBadge(lookalike, { visible: true, audience: 'customer' });
+    // Elsewhere the reader is a customer; the card's "Reader is technical" switches that editor.
+    const other = await t.open('acme.zendesk.com', 'textarea.html');
+    await typeInto(other, '#editor', text);
+    await waitForBadge(other, { visible: true, audience: 'customer' });
+    const box = await textareaPhraseRect(other, '#editor', 'L2');
+    await waitForUnderlinePixels(other, box, 'jargon');
+    await waitForUnderlinePixels(other, await textareaPhraseRect(other, '#editor', 'EOD'), 'jargon');
+    await hoverForCard(other, box);
+    await clickCardButton(other, 'Reader is technical');
+    await waitForBadge(other, { audience: 'technical' });
+    await other.waitForFunction(() => (window.tactfulEvents ?? []).filter((e) => e.name === 'drawn').at(-1)?.count === 0,
+      { timeout: 8000, polling: 50 });
+  }],
+
+  ['card: a finding with no fix offers a starter; it goes before the sentence, its first gap is selected, Ctrl+Z undoes it', async (t) => {
+    for (const file of ['textarea.html', 'editable.html']) {
+      const page = await t.open(`starter-${file.split('.')[0]}`, file);
+      const original = "Thanks for the details. That's our policy for all annual plans.";
+      await typeInto(page, '#editor', original);
+      const wall = "That's our policy";
+      let box;
+      if (file === 'textarea.html') {
+        box = await textareaPhraseRect(page, '#editor', wall);
+        await waitForUnderlinePixels(page, box, 'blame');
+      } else {
+        await waitForHighlight(page, 'blame', wall);
+        box = /** @type {any} */ (await highlightVersusWord(page, 'blame', wall)).word;
+      }
+      const starter = 'This rule is there to [what it protects]; what I can do is [option].';
+      await hoverForCard(page, box);
+      if (t.browserName === 'chromium' && file === 'editable.html') {
+        copyFileSync(await t.saveScreenshot(page, 'card-starter'), join(ROOT, 'docs', 'img', 'card-starter.png'));
+      }
+      await clickCardButton(page, starter);
+      const expected = `Thanks for the details. ${starter} That's our policy for all annual plans.`;
+      await page.waitForFunction((s) => {
+        const el = /** @type {HTMLElement} */ (document.getElementById('editor'));
+        return (el instanceof HTMLTextAreaElement ? el.value : el.innerText.replace(/\u00a0/g, ' ').trim()) === s;
+      }, { timeout: 5000 }, expected).catch(async () => { throw new Error(`${file} after the starter: "${await editorText(page)}"`); });
+      const selected = await page.evaluate(() => {
+        const el = document.getElementById('editor');
+        return el instanceof HTMLTextAreaElement ? el.value.slice(el.selectionStart, el.selectionEnd) : String(getSelection());
+      });
+      assertEqual(selected, '[what it protects]', `${file}: the first gap is selected to type over`);
+      await undo(page);
+      await page.waitForFunction((s) => {
+        const el = /** @type {HTMLElement} */ (document.getElementById('editor'));
+        return (el instanceof HTMLTextAreaElement ? el.value : el.innerText.replace(/\u00a0/g, ' ').trim()) === s;
+      }, { timeout: 5000 }, original).catch(async () => { throw new Error(`${file} after Ctrl+Z: "${await editorText(page)}"`); });
+    }
   }],
 
   ['options: import shows errors next to the fields; saving applies live to open tabs', async (t) => {
@@ -405,6 +512,7 @@ export const CASES = [
     await hoverForCard(page, /** @type {any} */ (boxes).word);
     await page.mouse.move(5, 5);
     await waitForCard(page, false);
+    await waitForBadge(page, { visible: true });
     const before = await drawnCount(page);
     await page.click('#ta');
     await waitForDrawn(page, before + 1);

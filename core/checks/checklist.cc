@@ -5,8 +5,12 @@
 //
 //   present       what satisfies the item, anywhere in the agent's text
 //   applies_when  the item matters only if one of these is in the agent's text
+//                 (a promise to follow up; the reply naming the customer's
+//                 frustration, which tells us they are upset)
 //   applies_when_quoted  ... or in the quoted earlier message (an upset customer)
-//   before        the first `present` must come before the first of these
+//   before        the first `present` must come before the first of these;
+//                 a finding then points only at what came too early, so a
+//                 reply with no explanation at all is never nagged
 //   weakened_by   a category whose findings make a present item "weak"
 //                 (an apology with an "if" is there, but not sincere)
 #include <algorithm>
@@ -100,7 +104,7 @@ class ChecklistCheck : public Check {
     }
     const Span present = FirstMatch(spec_.present, text, all, fired, 0);
     const Span early = FirstMatch(spec_.before, text, all, fired, before_at);
-    const Span cause = early.start != std::string_view::npos ? early : trigger;
+    const Span cause = spec_.before.empty() ? trigger : early;
     const bool met = present.start != std::string_view::npos && early.start >= present.start;
     return {met ? ItemState::kMet : ItemState::kMissing, present, cause};
   }

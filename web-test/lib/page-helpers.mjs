@@ -231,3 +231,46 @@ export async function waitForDrawn(page, n = 1, timeout = 8000) {
 /** @param {Page} page */
 export const drawnCount = (page) =>
   page.evaluate(() => (window.tactfulEvents ?? []).filter((e) => e.name === 'drawn').length);
+
+/**
+ * The checklist badge's state as exposed to pages that opt in with data-tactful-test.
+ * @typedef {{visible: boolean, label: string, audience: string, panelOpen: boolean,
+ *   items: Array<{id: string, state: string}>, targets: Array<{label: string, x: number, y: number}>}} BadgeState
+ * @param {Page} page
+ * @returns {Promise<BadgeState | null>}
+ */
+export function badgeState(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('tactful-badge');
+    return host instanceof HTMLElement && host.dataset.tactfulTest ? JSON.parse(host.dataset.tactfulTest) : null;
+  });
+}
+
+/**
+ * Waits until the badge state has these values (e.g. {visible: true, label: '3/5'}).
+ * @param {Page} page
+ * @param {Partial<Pick<BadgeState, 'visible' | 'label' | 'audience' | 'panelOpen'>>} expected
+ * @returns {Promise<BadgeState>}
+ */
+export async function waitForBadge(page, expected, timeout = 8000) {
+  await page.waitForFunction((want) => {
+    const host = document.querySelector('tactful-badge');
+    const state = host instanceof HTMLElement && host.dataset.tactfulTest ? JSON.parse(host.dataset.tactfulTest) : null;
+    return !!state && Object.entries(want).every(([k, v]) => state[k] === v);
+  }, { timeout, polling: 50 }, expected).catch(async () => {
+    throw new Error(`badge never showed ${JSON.stringify(expected)}: ${JSON.stringify(await badgeState(page))}`);
+  });
+  return /** @type {BadgeState} */ (await badgeState(page));
+}
+
+/**
+ * Real mouse click on a badge button (the badge itself, or one in its panel), by label.
+ * @param {Page} page
+ * @param {string} label
+ */
+export async function clickBadgeButton(page, label) {
+  const state = await badgeState(page);
+  const target = state?.targets.find((t) => t.label === label);
+  assert(target, `badge has no "${label}" button; it has ${JSON.stringify(state?.targets.map((t) => t.label))}`);
+  await page.mouse.click(/** @type {{x: number}} */ (target).x, /** @type {{y: number}} */ (target).y);
+}

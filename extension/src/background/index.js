@@ -2,7 +2,7 @@
 // for content scripts, validates settings for the options page, and tells
 // tabs to re-check when the engine's settings or the managed policy change.
 import { ext } from '../shared/browser-api.js';
-import { loadEffectiveSettings } from '../shared/policy.js';
+import { loadEffectiveSettings, loadPolicy } from '../shared/policy.js';
 import { ENGINE_KEYS, engineConfig } from '../shared/settings.js';
 import { configErrors, engineFor } from './engine.js';
 
@@ -11,16 +11,23 @@ import { configErrors, engineFor } from './engine.js';
 /** @type {Promise<string> | null} */
 let configPromise = null;
 const currentConfig = () => (configPromise ??= loadEffectiveSettings().then(engineConfig));
+/** @type {Promise<boolean> | null} */
+let audienceManagedPromise = null;
+// An audience the organization sets or locks wins over the reader an editor asks for.
+const audienceManaged = () => (audienceManagedPromise ??=
+  loadPolicy().then(({ policy }) => policy.audience !== null || policy.locked.includes('audience')));
 
 /**
  * @param {string} text
  * @param {Array<[number, number]>} excluded
+ * @param {string | undefined} audience the editor's reader; the settings' when absent
  * @param {string} draft the engine's name for the editor's draft: unique per tab and frame
  * @returns {Promise<import('../shared/messages.js').CheckResponse>}
  */
-async function check(text, excluded, draft) {
+async function check(text, excluded, audience, draft) {
   const engine = await engineFor(await currentConfig());
-  return JSON.parse(engine.check(text, JSON.stringify({ excluded, offsets: 'utf16', draft })));
+  const reader = (await audienceManaged()) ? undefined : audience;
+  return JSON.parse(engine.check(text, JSON.stringify({ excluded, audience: reader, offsets: 'utf16', draft })));
 }
 
 async function rules() {
@@ -53,7 +60,7 @@ async function focusedFrame(tabId) {
 function handle(request, sender) {
   switch (request.type) {
     case 'check':
-      return check(request.text, request.excluded, `${sender.tab?.id}:${sender.frameId}:${request.draft}`);
+      return check(request.text, request.excluded, request.audience, `${sender.tab?.id}:${sender.frameId}:${request.draft}`);
     case 'validate':
       return configErrors(request.config).then((errors) => ({ errors }));
     case 'rules':
@@ -80,6 +87,7 @@ ext.storage.onChanged.addListener((changes, area) => {
   const engineChanged = area === 'managed' || (area === 'sync' && ENGINE_KEYS.some((k) => k in changes));
   if (!engineChanged) return;
   configPromise = null;
+  audienceManagedPromise = null;
   currentConfig()
     .then((config) => engineFor(config))
     .then(() => ext.tabs.query({}))

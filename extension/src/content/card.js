@@ -1,5 +1,6 @@
-// The card for one finding: message, a one-line why, suggestions to apply,
-// and ways to dismiss. It is a popover="manual" element in the top layer,
+// The card for one finding: message, a one-line why, suggestions to apply
+// (or, when nothing fits in place, a starter sentence to insert), who the
+// reader is, and ways to dismiss. It is a popover="manual" element in the top layer,
 // inside a closed shadow root on a host appended to <html>, outside any
 // editor. Page and rule text is only ever set with textContent.
 import { CATEGORY_STYLE } from './highlights.js';
@@ -20,6 +21,10 @@ const CARD_CSS = `
 button { font: inherit; cursor: pointer; border-radius: 6px; }
 .suggestion { text-align: left; padding: 6px 10px; border: 1px solid #0f766e; background: #ecfdf5; color: #064e3b; }
 .suggestion:hover, .suggestion:focus-visible { background: #d1fae5; }
+.starter-label { margin: 0 0 4px; font-size: 12px; font-weight: 600; color: #52606d; }
+.starter { text-align: left; padding: 6px 10px; border: 1px dashed #0f766e; background: transparent; color: inherit; font-style: italic; }
+.starter:hover, .starter:focus-visible { background: #ecfdf5; }
+.starter-note { margin: 4px 0 10px; font-size: 12px; color: #6b7280; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; }
 .action { padding: 4px 8px; border: 1px solid #d0d5dd; background: transparent; color: inherit; font-size: 13px; }
 .close { padding: 0 6px; border: 0; background: transparent; color: inherit; font-size: 18px; line-height: 1; }
@@ -29,7 +34,9 @@ button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .hint { margin: 8px 0 0; font-size: 12px; color: #6b7280; }
 @media (prefers-color-scheme: dark) {
   .card { border-color: #3f4753; background: #1f2530; color: #e5e7eb; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.5); }
-  .why, .hint { color: #aab4c0; }
+  .why, .hint, .starter-label, .starter-note { color: #aab4c0; }
+  .starter { border-color: #5eead4; }
+  .starter:hover, .starter:focus-visible { background: #12332f; }
   .suggestion { border-color: #5eead4; background: #12332f; color: #ccfbf1; }
   .suggestion:hover, .suggestion:focus-visible { background: #174741; }
   .action { border-color: #4b5563; }
@@ -49,6 +56,8 @@ const CATEGORY_LABEL = /** @type {Record<string, string>} */ ({
  * @typedef {{
  *   finding: import('../shared/messages.js').Finding,
  *   onApply: (suggestion: string) => void,
+ *   onStarter: () => void,
+ *   onAudience: (audience: string) => void,
  *   onDismiss: () => void,
  *   onIgnoreRule: () => void,
  *   onNext: () => void,
@@ -169,12 +178,24 @@ export class Card {
         list.append(b);
       }
       parts.push(list);
+    } else if (finding.starter) {
+      const label = el('p', 'starter-label', 'Try starting with:');
+      label.id = 'tactful-starter';
+      const b = button('starter', finding.starter, () => content.onStarter());
+      b.setAttribute('aria-describedby', 'tactful-starter tactful-starter-note');
+      const note = el('p', 'starter-note', 'A starting point: it goes before your sentence; fill in the [brackets] and trim what it replaces.');
+      note.id = 'tactful-starter-note';
+      parts.push(label, b, note);
     }
     const actions = el('div', 'actions');
     actions.append(
       button('action', 'Dismiss', () => content.onDismiss()),
       button('action', "Don't flag on this site", () => content.onIgnoreRule()),
     );
+    // Jargon is only a problem for readers outside IT; one click says this one isn't.
+    if (finding.category === 'jargon') {
+      actions.append(button('action', 'Reader is technical', () => content.onAudience('technical')));
+    }
     const status = el('p', 'status');
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
@@ -201,7 +222,7 @@ export class Card {
   }
 
   focusFirst() {
-    const first = this.card?.querySelector('.suggestion, .action');
+    const first = this.card?.querySelector('.suggestion, .starter, .action');
     if (first instanceof HTMLElement) first.focus();
   }
 

@@ -1,13 +1,16 @@
 // Content script entry, one per frame. It stays idle (a focusin listener and
 // a message listener) until an editor gains focus, then runs an
-// EditorSession per editor and the one card this frame shows.
+// EditorSession per editor, the one card this frame shows and the checklist
+// badge on the focused editor.
 import { ext } from '../shared/browser-api.js';
 import { loadEffectiveSettings, siteEnabled, unmanagedSettings } from '../shared/policy.js';
-import { saveSettings, siteOf } from '../shared/settings.js';
+import { loadSiteAudiences, saveSettings, saveSiteAudience, siteOf } from '../shared/settings.js';
+import { Badge } from './badge.js';
 import { Card, isNextShortcut } from './card.js';
 import { deepActiveElement, editorFor, isEligible } from './editors.js';
 import { announceFocus, extensionAlive } from './messaging.js';
 import { EditorSession } from './session.js';
+import { siteAudience } from './sites.js';
 
 /** @typedef {import('./session.js').Drawn} Drawn */
 /** @typedef {import('../shared/policy.js').EffectiveSettings} Settings */
@@ -29,7 +32,15 @@ class FrameController {
     this.settingsLoaded = null;
     /** @type {EditorSession | null} */
     this.focused = null;
+    /** The editor the badge is for: the focused one, until focus leaves for the page. @type {EditorSession | null} */
+    this.badgeFor = null;
+    /** The reader chosen per site from the card or the badge. @type {Record<string, string>} */
+    this.siteAudiences = {};
     this.card = new Card(doc);
+    this.badge = new Badge(doc, {
+      onAudience: (audience) => { if (this.focused) this.setAudience(this.focused, audience); },
+      onClose: () => this.focused?.el.focus({ preventScroll: true }),
+    });
     /** @type {{session: EditorSession, drawn: Drawn, how: 'hover' | 'caret' | 'keyboard'} | null} */
     this.shown = null;
     this.pointer = { x: -1, y: -1, frame: 0 };
@@ -49,7 +60,10 @@ class FrameController {
   }
 
   loadSettings() {
-    this.settingsLoaded ??= loadEffectiveSettings().then((s) => { this.settings = s; });
+    this.settingsLoaded ??= Promise.all([loadEffectiveSettings(), loadSiteAudiences()]).then(([s, audiences]) => {
+      this.settings = s;
+      this.siteAudiences = audiences;
+    });
     return this.settingsLoaded;
   }
 
@@ -80,12 +94,37 @@ class FrameController {
     }
     let session = this.sessions.get(editor);
     if (!session) {
-      session = new EditorSession(editor, this);
+      session = new EditorSession(editor, this, this.defaultAudience());
       this.sessions.set(editor, session);
       this.installPageListeners();
     }
     this.focused = session;
+    this.badgeFor = session;
+    this.showBadge(session);
     announceFocus();
+  }
+
+  /** Who a new editor's reply is for: the user's choice for this site, the site table's, or the settings'. */
+  defaultAudience() {
+    return this.siteAudiences[this.site] ?? siteAudience(this.site) ?? this.settings.audience;
+  }
+
+  /**
+   * Switches one editor's reader and remembers it for the site's next editors.
+   * @param {EditorSession} session
+   * @param {string} audience
+   */
+  async setAudience(session, audience) {
+    session.setAudience(audience);
+    if (this.badgeFor === session) this.showBadge(session);
+    this.siteAudiences = { ...this.siteAudiences, [this.site]: audience };
+    await saveSiteAudience(this.site, audience);
+  }
+
+  /** @param {EditorSession} session */
+  showBadge(session) {
+    if (session.blank || session.destroyed) this.badge.hide();
+    else this.badge.show({ editor: session.el, checklist: session.checklist, audience: session.audience });
   }
 
   installPageListeners() {
@@ -115,6 +154,14 @@ class FrameController {
 
   /** @param {FocusEvent} e */
   onFocusOut(e) {
+    // The badge belongs to the focused editor; focus elsewhere (not into
+    // Tactful's own card or badge) puts it away.
+    const to = e.relatedTarget;
+    const ours = to instanceof HTMLElement && (to === this.card.host || to === this.badge.host || this.sessions.has(to));
+    if (!ours) {
+      this.badgeFor = null;
+      this.badge.hide();
+    }
     // Leaving the editor (not for the card) closes a card the caret opened.
     if (this.shown?.how === 'caret' && e.composedPath()[0] === this.shown.session.el &&
         e.relatedTarget !== this.card.host) {
@@ -154,6 +201,11 @@ class FrameController {
     this.card.open({
       finding: drawn.finding,
       onApply: (s) => this.apply(s),
+      onStarter: () => this.insertStarter(),
+      onAudience: (audience) => {
+        this.card.close(true);  // back to writing, for the new reader
+        this.setAudience(session, audience);
+      },
       onDismiss: () => this.dismiss(),
       onIgnoreRule: () => this.ignoreRule(),
       onNext: () => this.next(session),
@@ -171,10 +223,22 @@ class FrameController {
   }
 
   /** @param {string} suggestion */
-  async apply(suggestion) {
+  apply(suggestion) {
+    return this.edit((session, drawn) => session.apply(drawn, suggestion));
+  }
+
+  insertStarter() {
+    return this.edit((session, drawn) => session.insertStarter(drawn));
+  }
+
+  /**
+   * Makes one edit for the card's finding; the card closes on success and
+   * says what went wrong otherwise.
+   * @param {(session: EditorSession, drawn: Drawn) => Promise<import('./apply-fix.js').ApplyResult>} change
+   */
+  async edit(change) {
     if (!this.shown) return;
-    const { session, drawn } = this.shown;
-    const result = await session.apply(drawn, suggestion);
+    const result = await change(this.shown.session, this.shown.drawn);
     this.report('applied', result);
     if (result.ok) this.card.close(false);
     else this.card.status(result.reason);
@@ -221,6 +285,11 @@ class FrameController {
     }
   }
 
+  /** @param {EditorSession} session */
+  checked(session) {
+    if (session === this.badgeFor) this.showBadge(session);
+  }
+
   /**
    * After a session redrew or edited: keep the card on its finding, or close it.
    * @param {EditorSession} session
@@ -236,6 +305,7 @@ class FrameController {
   }
 
   repositionCard() {
+    this.badge.place();
     if (!this.shown) return;
     const rects = this.shown.session.rects(this.shown.drawn);
     if (rects.length) this.card.place(rects[0]);
@@ -308,6 +378,7 @@ class FrameController {
         enabled: this.enabled,
         counts: this.focused && !this.focused.destroyed ? this.focused.counts() : null,
         checklist: this.focused && !this.focused.destroyed ? this.focused.checklist : null,
+        audience: this.focused && !this.focused.destroyed ? this.focused.audience : null,
       }));
       return true;
     }
@@ -337,6 +408,8 @@ class FrameController {
 
   stopSessions() {
     this.card.close(false);
+    this.badgeFor = null;
+    this.badge.hide();
     for (const s of this.sessions.values()) s.destroy();
     this.sessions.clear();
     this.focused = null;

@@ -10,12 +10,13 @@ export const extensionAlive = () => !!ext.runtime?.id;
  * Asks the background's engine to check a text.
  * @param {string} text
  * @param {Array<[number, number]>} excluded
+ * @param {string} audience who will read the reply
  * @param {string} draft names the editor, so the engine re-checks only the paragraphs that changed
  * @returns {Promise<CheckResponse>}
  */
-export async function requestCheck(text, excluded, draft) {
+export async function requestCheck(text, excluded, audience, draft) {
   /** @type {import('../shared/messages.js').CheckRequest} */
-  const request = { type: 'check', text, excluded, draft };
+  const request = { type: 'check', text, excluded, audience, draft };
   const response = await ext.runtime.sendMessage(request);
   return response ?? { findings: [], error: 'no response from the background' };
 }

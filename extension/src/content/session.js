@@ -10,8 +10,11 @@ import { TextModel } from './text-model.js';
 /** @typedef {import('../shared/messages.js').Finding} Finding */
 /**
  * A finding as drawn: where it is now (a live Range in a contenteditable,
- * offsets kept current on edits in a textarea) and its dismissal key.
- * @typedef {{finding: Finding, start: number, end: number, range: Range | null, rangeText: string, key: string}} Drawn
+ * offsets kept current on edits in a textarea), its dismissal key, and for
+ * a starter the text from where it goes to the finding (`gap`).
+ * @typedef {{
+ *   finding: Finding, start: number, end: number, range: Range | null, rangeText: string, key: string, gap: string
+ * }} Drawn
  */
 /**
  * What a session needs from the frame it lives in.
@@ -19,6 +22,7 @@ import { TextModel } from './text-model.js';
  *   isIgnored: (finding: Finding) => boolean,
  *   caretAt: (session: EditorSession, drawn: Drawn | null) => void,
  *   refreshCard: (session: EditorSession) => void,
+ *   checked: (session: EditorSession) => void,
  *   report: (name: string, detail: object) => void,
  * }} Frame
  */
@@ -47,10 +51,12 @@ export class EditorSession {
   /**
    * @param {HTMLElement} el a textarea or a contenteditable host
    * @param {Frame} frame
+   * @param {string} audience who will read this reply: customer, internal or technical
    */
-  constructor(el, frame) {
+  constructor(el, frame, audience) {
     this.el = el;
     this.frame = frame;
+    this.audience = audience;
     this.textarea = el instanceof HTMLTextAreaElement ? el : null;
     this.overlay = this.textarea ? new TextareaOverlay(this.textarea) : null;
     /** Names this editor's draft to the engine, which keeps its paragraphs' findings between checks. */
@@ -132,7 +138,7 @@ export class EditorSession {
     const snapshot = this.read();
     let response;
     try {
-      response = await requestCheck(snapshot.text, snapshot.excluded, this.draft);
+      response = await requestCheck(snapshot.text, snapshot.excluded, this.audience, this.draft);
     } catch {
       return;  // the extension was reloaded; this frame stops at its next focus
     }
@@ -146,8 +152,9 @@ export class EditorSession {
       console.warn('tactful:', response.error);
       return;
     }
-    this.draw(snapshot.text, snapshot.model, response.findings);
     this.checklist = response.checklist ?? [];
+    this.draw(snapshot.text, snapshot.model, response.findings);
+    this.frame.checked(this);
     this.frame.report('drawn', { version, count: this.drawn.length, checkMs: performance.now() - started });
   }
 
@@ -165,7 +172,8 @@ export class EditorSession {
       if (this.dismissed.has(key)) continue;
       const range = model ? model.rangeFor(f.start, f.end) : null;
       if (model && !range) continue;
-      drawn.push({ finding: f, start: f.start, end: f.end, range, rangeText: range ? range.toString() : '', key });
+      const gap = f.starter && f.starter_at !== undefined ? text.slice(f.starter_at, f.start) : '';
+      drawn.push({ finding: f, start: f.start, end: f.end, range, rangeText: range ? range.toString() : '', key, gap });
     }
     this.text = text;
     this.drawn = drawn;
@@ -378,6 +386,65 @@ export class EditorSession {
     const end = model.offsetOf(range.endContainer, range.endOffset);
     if (start < 0 || end < 0) return { ok: false, reason: CHANGED };
     return applyToContentEditable(this.el, model, { start, end, text: d.finding.text }, replacement);
+  }
+
+  /**
+   * Inserts a finding's starter sentence where its sentence begins, through
+   * the same editing path as a fix, and selects its first [gap] so typing
+   * fills it in. The agent's own words stay; only they can judge what to cut.
+   * @param {Drawn} d
+   * @returns {Promise<import('./apply-fix.js').ApplyResult>}
+   */
+  async insertStarter(d) {
+    const starter = d.finding.starter ?? '';
+    const model = this.textarea ? null : new TextModel(this.el);
+    const text = model ? model.text : /** @type {HTMLTextAreaElement} */ (this.textarea).value;
+    const range = d.range;
+    const findingStart = model && range ? model.offsetOf(range.startContainer, range.startOffset) : d.start;
+    const at = findingStart - d.gap.length;
+    if (findingStart < 0 || text.slice(at, findingStart) !== d.gap) return { ok: false, reason: CHANGED };
+    const before = at > 0 && !/\s/.test(text[at - 1]) ? ' ' : '';
+    const insert = `${before}${starter}${/\s/.test(text[at] ?? ' ') ? '' : ' '}`;
+    const span = { start: at, end: at, text: '' };
+    const result = this.textarea
+      ? await applyToTextarea(this.textarea, span, insert)
+      : await applyToContentEditable(this.el, /** @type {TextModel} */ (model), span, insert);
+    const open = starter.indexOf('[');
+    const close = starter.indexOf(']', open);
+    if (result.ok && open >= 0 && close > open) this.select(at + before.length + open, at + before.length + close + 1);
+    return result;
+  }
+
+  /**
+   * Selects [start, end) of the text, e.g. a starter's gap to type over.
+   * @param {number} start
+   * @param {number} end
+   */
+  select(start, end) {
+    if (this.textarea) {
+      this.textarea.setSelectionRange(start, end);
+      return;
+    }
+    const range = new TextModel(this.el).rangeFor(start, end);
+    const sel = this.el.ownerDocument.getSelection();
+    if (!range || !sel) return;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+
+  /**
+   * Checks again for another reader (customer, internal or technical).
+   * @param {string} audience
+   */
+  setAudience(audience) {
+    if (audience === this.audience) return;
+    this.audience = audience;
+    this.schedule(0);
+  }
+
+  /** Whether the editor holds no text worth a checklist. */
+  get blank() {
+    return this.text.trim() === '';
   }
 
   /** @param {Drawn} d */

@@ -2,6 +2,7 @@
 // what it found in the editor last focused in the current tab.
 import { ext } from '../shared/browser-api.js';
 import { loadPolicy, siteOffByPolicy } from '../shared/policy.js';
+import { checklistRows } from '../shared/checklist.js';
 import { CATEGORIES, loadSettings, saveSettings } from '../shared/settings.js';
 
 const LABELS = /** @type {Record<string, string>} */ ({
@@ -65,34 +66,19 @@ function render(status) {
     list.append(item);
   }
   renderChecklist(status.enabled ? status.checklist : null);
+  const audience = status.enabled ? status.audience : null;
+  $('reader').hidden = !audience;
+  $('audience').textContent = audience ? READERS[audience] ?? audience : '';
 }
 
-/** Symbol and words for each shown state: never colour alone. @type {Record<string, [string, string]>} */
-const STATES = {
-  met: ['\u2713', 'done'],
-  weak: ['!', 'needs work'],
-  missing: ['\u2717', 'missing'],
-};
+/** The reader as the badge names it. @type {Record<string, string>} */
+const READERS = { customer: 'a customer', internal: 'a colleague', technical: 'a technical reader' };
 
 /** @param {import('../shared/messages.js').ChecklistItem[] | null} items */
 function renderChecklist(items) {
-  const shown = (items ?? []).filter((item) => item.state !== 'n/a');
-  $('checklist-title').hidden = shown.length === 0;
-  $('checklist').replaceChildren(...shown.map((item) => {
-    const [symbol, words] = STATES[item.state];
-    const li = document.createElement('li');
-    li.dataset.item = item.id;
-    li.dataset.state = item.state;
-    const label = document.createElement('span');
-    label.textContent = item.label;
-    const state = document.createElement('span');
-    state.className = 'state';
-    state.textContent = symbol;
-    state.title = words;
-    state.setAttribute('aria-label', words);
-    li.append(label, state);
-    return li;
-  }));
+  const rows = checklistRows(document, items ?? []);
+  $('checklist-title').hidden = rows.length === 0;
+  $('checklist').replaceChildren(...rows);
 }
 
 async function main() {

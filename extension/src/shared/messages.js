@@ -7,8 +7,11 @@
  * @typedef {{
  *   rule: string, category: string, severity: string,
  *   start: number, end: number, text: string,
- *   message: string, why: string, suggestions: string[]
+ *   message: string, why: string, suggestions: string[],
+ *   starter?: string, starter_at?: number
  * }} Finding
+ * `starter`, on a finding with no suggestions, is a sentence with [gaps] to
+ * insert at `starter_at` (the start of the finding's sentence).
  */
 
 /**
@@ -18,7 +21,7 @@
  */
 
 /**
- * @typedef {{type: 'check', text: string, excluded: Array<[number, number]>, draft: string}} CheckRequest
+ * @typedef {{type: 'check', text: string, excluded: Array<[number, number]>, audience?: string, draft: string}} CheckRequest
  * @typedef {{findings: Finding[], checklist?: ChecklistItem[], error?: string}} CheckResponse
  * @typedef {{type: 'validate', config: string}} ValidateRequest
  * @typedef {{path: string, message: string}} EngineError
@@ -39,7 +42,8 @@
  * @typedef {{type: 'status'}} StatusRequest
  * @typedef {{
  *   hostname: string, enabled: boolean,
- *   counts: Record<string, number> | null, checklist: ChecklistItem[] | null
+ *   counts: Record<string, number> | null, checklist: ChecklistItem[] | null,
+ *   audience: string | null
  * }} StatusResponse
  * @typedef {SettingsApplied | StatusRequest} ContentRequest
  */

@@ -212,3 +212,24 @@ export function siteOf(/** @type {string} */ origin) {
     return '';
   }
 }
+
+// --- The reader's audience per site, chosen from the card or the badge.
+// Kept apart from Settings (its own storage key, not imported or exported
+// with them): it is a remembered choice, not configuration.
+
+export const SITE_AUDIENCE_KEY = 'siteAudience';
+export const READER_AUDIENCES = /** @type {const} */ (['customer', 'internal', 'technical']);
+
+/** @returns {Promise<Record<string, string>>} hostname: audience */
+export async function loadSiteAudiences() {
+  const stored = (await ext.storage.sync.get(SITE_AUDIENCE_KEY))[SITE_AUDIENCE_KEY];
+  if (!isObject(stored)) return {};
+  return Object.fromEntries(Object.entries(/** @type {object} */ (stored))
+    .filter(([, a]) => READER_AUDIENCES.includes(/** @type {any} */ (a))));
+}
+
+/** @param {string} site @param {string} audience */
+export async function saveSiteAudience(site, audience) {
+  const all = await loadSiteAudiences();
+  await ext.storage.sync.set({ [SITE_AUDIENCE_KEY]: { ...all, [site]: audience } });
+}
