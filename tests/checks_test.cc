@@ -114,6 +114,14 @@ TEST_CASE("a glossary alternative that brings its own article replaces the text'
   CHECK(engine->Check(text).findings[0].suggestions[0] == "An urgent fix");
   text = "Check the repo.";  // the alternative has no article: the text keeps its own
   CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"repo"});
+  // After a possessive or a demonstrative the alternative's article goes:
+  // "your an urgent fix" is not English.
+  for (const char* before : {"your", "Our", "this"}) {
+    text = std::string("We will push ") + before + " hotfix today.";
+    r = engine->Check(text);
+    CHECK(Texts(text, r) == std::vector<std::string>{"hotfix"});
+    CHECK(r.findings[0].suggestions == std::vector<std::string>{"urgent fix", "urgent fix (hotfix)"});
+  }
 }
 
 TEST_CASE("jargon written as the definition in brackets is not flagged") {

@@ -2,6 +2,7 @@
 // add thousands of their own, so matching is a dictionary lookup on words,
 // not a regex per term: the cost per word stays flat however long the list.
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/checks/checks.h"
@@ -138,27 +139,32 @@ class GlossaryCheck : public Check {
            (actual.size() > 2 && actual[actual.size() - 2] == 'e' && equal(actual.substr(0, actual.size() - 2)));
   }
 
-  // "push a hotfix" -> "push an urgent fix": when the plain wording brings
-  // its own article, the span takes in the article before the term.
-  static Span WithArticle(std::string_view text, Span span, std::string_view plain) {
+  // The plain wording as it fits after the word before the term. When it
+  // brings its own article: "push a hotfix" -> "push an urgent fix" (the
+  // span takes in the article before the term), and "your DHCP lease" ->
+  // "your temporary network address" (after a possessive or a
+  // demonstrative, the plain wording's article goes).
+  static std::pair<Span, std::string> FitArticle(std::string_view text, Span span, const std::string& plain) {
     static constexpr std::string_view kArticles[] = {"a", "an", "the"};
-    const auto starts_with_article = [&](std::string_view s) {
-      for (std::string_view a : kArticles) {
-        if (s.size() > a.size() && s[a.size()] == ' ' && AsciiLower(s.substr(0, a.size())) == a) return true;
+    static constexpr std::string_view kDeterminers[] = {"your", "our", "my", "his", "her", "their", "its",
+                                                        "this", "that", "these", "those", "any", "each", "every"};
+    size_t article = 0;  // length of plain's article and its space
+    for (std::string_view a : kArticles) {
+      if (plain.size() > a.size() && plain[a.size()] == ' ' && AsciiLower(plain.substr(0, a.size())) == a) {
+        article = a.size() + 1;
       }
-      return false;
-    };
-    if (!starts_with_article(plain)) return span;
+    }
+    if (article == 0) return {span, plain};
     size_t end = span.start;
     while (end > 0 && text[end - 1] == ' ') --end;
-    if (end == span.start) return span;
     size_t start = end;
     while (start > 0 && IsWordByte(text[start - 1])) --start;
-    const std::string_view before = text.substr(start, end - start);
-    for (std::string_view a : kArticles) {
-      if (AsciiLower(before) == a) return {start, span.end};
-    }
-    return span;
+    if (end == span.start || start == end) return {span, plain};
+    const std::string before = AsciiLower(text.substr(start, end - start));
+    auto is = [&](const auto& words) { return std::find(std::begin(words), std::end(words), before) != std::end(words); };
+    if (is(kArticles)) return {{start, span.end}, plain};
+    if (is(kDeterminers)) return {span, plain.substr(article)};
+    return {span, plain};
   }
 
   // Words i.. spell `v`, separated only by spaces, hyphens or slashes.
@@ -182,11 +188,12 @@ class GlossaryCheck : public Check {
       return;
     }
     const std::string original(doc.text().substr(span.start, span.size()));
-    span = WithArticle(doc.masked(), span, term.plain);
+    std::string plain;
+    std::tie(span, plain) = FitArticle(doc.masked(), span, term.plain);
     std::vector<std::string> suggestions;
-    if (!term.plain.empty()) {
-      suggestions.push_back(FitSuggestion(doc, span, term.plain));
-      suggestions.push_back(FitSuggestion(doc, span, term.plain + " (" + original + ")"));
+    if (!plain.empty()) {
+      suggestions.push_back(FitSuggestion(doc, span, plain));
+      suggestions.push_back(FitSuggestion(doc, span, plain + " (" + original + ")"));
     }
     Finding f = MakeFinding(doc, span, std::move(suggestions));
     if (!term.note.empty()) f.why = term.note;
