@@ -238,21 +238,40 @@ void Engine::AddChecks(std::vector<std::unique_ptr<tactful::Check>> checks) {
 void Engine::BuildTriggerSet() {
   RE2::Options options = RuleRegexOptions();
   options.set_max_mem(kTriggerSetMaxMem);
-  triggers_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (TriggerSet* t : {&paragraph_triggers_, &reply_triggers_}) {
+    t->set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  }
   for (size_t i = 0; i < checks_.size(); ++i) {
-    if (checks_[i]->scope() == tactful::Check::Scope::kReply) reply_checks_.push_back(i);
+    const bool reply = checks_[i]->scope() == tactful::Check::Scope::kReply;
+    if (reply) reply_checks_.push_back(i);
+    TriggerSet& triggers = reply ? reply_triggers_ : paragraph_triggers_;
     const std::vector<std::string> regexes = checks_[i]->Triggers();
-    trigger_counts_.push_back(regexes.size());
     for (size_t t = 0; t < regexes.size(); ++t) {
+      triggers.all.push_back({i, t});
       std::string error;
-      if (triggers_->Add(regexes[t], &error) < 0) {
+      if (triggers.set->Add(regexes[t], &error) < 0) {
         errors_.push_back({checks_[i]->info().id, "trigger does not compile: " + error});
         continue;
       }
-      trigger_owner_.push_back({i, t});
+      triggers.owner.push_back({i, t});
     }
   }
-  if (!triggers_->Compile()) triggers_.reset();  // Check() runs every rule instead
+  for (TriggerSet* t : {&paragraph_triggers_, &reply_triggers_}) {
+    if (!t->set->Compile()) t->set.reset();
+  }
+}
+
+std::vector<Engine::TriggerRef> Engine::TriggerSet::Match(std::string_view text) const {
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error;
+  if (set && set->Match(absl::string_view(text.data(), text.size()), &matched, &error)) {
+    std::sort(matched.begin(), matched.end());  // set patterns are in check order
+    std::vector<TriggerRef> fired;
+    for (int m : matched) fired.push_back(owner[m]);
+    return fired;
+  }
+  if (set && error.kind == RE2::Set::kNoError) return {};
+  return all;  // the set ran out of memory, or never compiled
 }
 
 std::vector<bool> Engine::ActiveChecks(const CheckOptions& options) const {
@@ -269,30 +288,14 @@ std::vector<bool> Engine::ActiveChecks(const CheckOptions& options) const {
 }
 
 void Engine::CheckParagraph(const Document& doc, Span para, const std::vector<bool>& active,
-                            std::vector<Finding>* out, std::vector<TriggerRef>* reply_fired) const {
-  std::vector<int> matched;
-  std::vector<TriggerRef> fired;
-  RE2::Set::ErrorInfo error;
-  const absl::string_view slice(doc.masked().data() + para.start, para.size());
-  if (triggers_ && triggers_->Match(slice, &matched, &error)) {
-    std::sort(matched.begin(), matched.end());  // set patterns are in check order
-    for (int m : matched) fired.push_back(trigger_owner_[m]);
-  } else if (!triggers_ || error.kind != RE2::Set::kNoError) {
-    // No usable set: every trigger counts as fired; same findings, more work.
-    for (size_t i = 0; i < checks_.size(); ++i) {
-      for (size_t t = 0; t < trigger_counts_[i]; ++t) fired.push_back({i, t});
-    }
-  }
+                            std::vector<Finding>* out) const {
+  const std::vector<TriggerRef> fired = paragraph_triggers_.Match(std::string_view(doc.masked()).substr(para.start, para.size()));
   std::vector<size_t> check_fired;
   for (size_t k = 0; k < fired.size();) {
     const size_t check = fired[k].check;
-    const bool paragraph_scope = checks_[check]->scope() == tactful::Check::Scope::kParagraph;
     check_fired.clear();
-    for (; k < fired.size() && fired[k].check == check; ++k) {
-      check_fired.push_back(fired[k].trigger);
-      if (!paragraph_scope) reply_fired->push_back(fired[k]);
-    }
-    if (paragraph_scope && active[check]) checks_[check]->Run(doc, para, check_fired, out);
+    for (; k < fired.size() && fired[k].check == check; ++k) check_fired.push_back(fired[k].trigger);
+    if (active[check]) checks_[check]->Run(doc, para, check_fired, out);
   }
 }
 
@@ -331,29 +334,44 @@ void ShiftSpans(std::vector<Finding>::iterator first, std::vector<Finding>::iter
 }  // namespace
 
 void Engine::CheckParagraphCached(const Document& doc, size_t index, const std::vector<bool>& active,
-                                  CheckCache* cache, std::vector<Finding>* out,
-                                  std::vector<TriggerRef>* reply_fired) const {
+                                  CheckCache* cache, std::vector<Finding>* out) const {
   const Span para = doc.paragraphs()[index];
   if (!cache) {
-    CheckParagraph(doc, para, active, out, reply_fired);
+    CheckParagraph(doc, para, active, out);
     return;
   }
   std::string key = ParagraphKey(doc, index);
+  const size_t first = out->size();
   if (auto hit = cache->entries_.find(key); hit != cache->entries_.end()) {
-    CheckCache::Entry& entry = hit->second;
-    entry.generation = cache->generation_;
-    const size_t first = out->size();
-    out->insert(out->end(), entry.findings.begin(), entry.findings.end());
+    hit->second.generation = cache->generation_;
+    out->insert(out->end(), hit->second.findings.begin(), hit->second.findings.end());
     ShiftSpans(out->begin() + first, out->end(), 0, para.start);
-    reply_fired->insert(reply_fired->end(), entry.reply_triggers.begin(), entry.reply_triggers.end());
     return;
   }
-  CheckCache::Entry entry{{}, {}, cache->generation_};
-  CheckParagraph(doc, para, active, &entry.findings, &entry.reply_triggers);
-  out->insert(out->end(), entry.findings.begin(), entry.findings.end());
-  reply_fired->insert(reply_fired->end(), entry.reply_triggers.begin(), entry.reply_triggers.end());
-  ShiftSpans(entry.findings.begin(), entry.findings.end(), para.start, 0);
-  cache->entries_.emplace(std::move(key), std::move(entry));
+  CheckParagraph(doc, para, active, out);
+  std::vector<Finding> found(out->begin() + first, out->end());
+  ShiftSpans(found.begin(), found.end(), para.start, 0);
+  cache->entries_.emplace(std::move(key), CheckCache::Entry{std::move(found), cache->generation_});
+}
+
+void Engine::CheckReply(const Document& doc, const std::vector<bool>& active, CheckResult* result,
+                        std::vector<Finding> findings) const {
+  // Per reply check, the triggers that occur anywhere in the reply.
+  std::vector<std::vector<size_t>> fired(checks_.size());
+  for (TriggerRef t : reply_triggers_.Match(doc.masked())) fired[t.check].push_back(t.trigger);
+  for (size_t i : reply_checks_) {
+    if (active[i]) checks_[i]->Run(doc, {0, doc.text().size()}, fired[i], &findings);
+  }
+  // "released (deployed to prod)", the form jargon suggestions offer,
+  // explains the bracketed term; flagging it there would undo the fix.
+  findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                [&](const Finding& f) { return f.category == "jargon" && doc.TouchesDefinition(f.span); }),
+                 findings.end());
+  result->findings = ResolveOverlaps(std::move(findings));
+  for (size_t i : reply_checks_) {
+    if (!active[i]) continue;
+    if (auto item = checks_[i]->Assess(doc, fired[i], result->findings)) result->checklist.push_back(std::move(*item));
+  }
 }
 
 CheckResult Engine::Check(std::string_view text, const CheckOptions& options, CheckCache* cache) const {
@@ -366,43 +384,15 @@ CheckResult Engine::Check(std::string_view text, const CheckOptions& options, Ch
   }
   if (cache) ++cache->generation_;
   std::vector<Finding> findings;
-  std::vector<TriggerRef> reply_fired;
-  for (size_t p = 0; p < doc.paragraphs().size(); ++p) {
-    CheckParagraphCached(doc, p, active, cache, &findings, &reply_fired);
-  }
+  for (size_t p = 0; p < doc.paragraphs().size(); ++p) CheckParagraphCached(doc, p, active, cache, &findings);
   if (cache) {
     // Keep only this draft's current paragraphs.
     for (auto it = cache->entries_.begin(); it != cache->entries_.end();) {
       it = it->second.generation == cache->generation_ ? std::next(it) : cache->entries_.erase(it);
     }
   }
-  // Per reply check, the triggers that fired in some paragraph, in order.
-  std::vector<std::vector<size_t>> fired_in_reply(checks_.size());
-  std::vector<std::vector<bool>> seen(checks_.size());
-  for (TriggerRef t : reply_fired) {
-    if (seen[t.check].empty()) seen[t.check].resize(trigger_counts_[t.check]);
-    seen[t.check][t.trigger] = true;
-  }
-  for (size_t i : reply_checks_) {
-    for (size_t t = 0; t < seen[i].size(); ++t) {
-      if (seen[i][t]) fired_in_reply[i].push_back(t);
-    }
-  }
-  for (size_t i : reply_checks_) {
-    if (active[i]) checks_[i]->Run(doc, {0, text.size()}, fired_in_reply[i], &findings);
-  }
-  // "released (deployed to prod)", the form jargon suggestions offer,
-  // explains the bracketed term; flagging it there would undo the fix.
-  findings.erase(std::remove_if(findings.begin(), findings.end(),
-                                [&](const Finding& f) { return f.category == "jargon" && doc.TouchesDefinition(f.span); }),
-                 findings.end());
-  CheckResult result{ResolveOverlaps(std::move(findings)), doc.excluded(), doc.invalid_utf8(), {}};
-  for (size_t i = 0; i < checks_.size(); ++i) {
-    if (!active[i]) continue;
-    if (auto item = checks_[i]->Assess(doc, fired_in_reply[i], result.findings)) {
-      result.checklist.push_back(std::move(*item));
-    }
-  }
+  CheckResult result{{}, doc.excluded(), doc.invalid_utf8(), {}};
+  CheckReply(doc, active, &result, std::move(findings));
   return result;
 }
 

@@ -36,12 +36,6 @@ struct CheckResult {
 
 class Engine;
 
-// One trigger of one check: Triggers()[trigger] of the engine's check `check`.
-struct TriggerRef {
-  size_t check;
-  size_t trigger;
-};
-
 // What the last check of one draft found in each paragraph. Handing the same
 // cache to every check of a draft that is being edited lets the engine skip
 // its phrase rules on paragraphs whose text (and the sentence after them,
@@ -56,9 +50,8 @@ class CheckCache {
  private:
   friend class Engine;
   struct Entry {
-    std::vector<Finding> findings;          // spans relative to the paragraph's start
-    std::vector<TriggerRef> reply_triggers;  // what reply-level checks saw fire there
-    uint64_t generation;                     // of the last check that used it
+    std::vector<Finding> findings;  // spans relative to the paragraph's start
+    uint64_t generation;            // of the last check that used it
   };
   uint64_t engine_ = 0;             // Engine::serial_ of the engine that filled it
   std::vector<bool> active_;        // the checks those findings came from
@@ -92,21 +85,35 @@ class Engine {
   void AddChecks(std::vector<std::unique_ptr<tactful::Check>> checks);
   void BuildTriggerSet();
   std::vector<bool> ActiveChecks(const CheckOptions& options) const;
-  // Runs the paragraph checks whose triggers match in `para`, appending
-  // their findings to `out`, and appends to `reply_fired` the triggers of
-  // reply-level checks that match there.
-  void CheckParagraph(const Document& doc, Span para, const std::vector<bool>& active, std::vector<Finding>* out,
-                      std::vector<TriggerRef>* reply_fired) const;
+  // Appends the findings of the paragraph checks whose triggers match in `para`.
+  void CheckParagraph(const Document& doc, Span para, const std::vector<bool>& active,
+                      std::vector<Finding>* out) const;
   // CheckParagraph for paragraph `index`, from `cache` when it has it.
   void CheckParagraphCached(const Document& doc, size_t index, const std::vector<bool>& active, CheckCache* cache,
-                            std::vector<Finding>* out, std::vector<TriggerRef>* reply_fired) const;
+                            std::vector<Finding>* out) const;
+  // Runs the reply checks on the whole text, then collects the checklist.
+  void CheckReply(const Document& doc, const std::vector<bool>& active, CheckResult* result,
+                  std::vector<Finding> findings) const;
 
   std::vector<std::unique_ptr<tactful::Check>> checks_;
-  // One RE2::Set over every check's triggers; set pattern i is trigger_owner_[i].
-  std::unique_ptr<re2::RE2::Set> triggers_;
-  std::vector<TriggerRef> trigger_owner_;
-  std::vector<size_t> trigger_counts_;    // per check: how many triggers
-  std::vector<size_t> reply_checks_;      // checks of Scope::kReply: run once per text
+  // The triggers of every check of one scope in one RE2::Set: for paragraph
+  // checks matched against each paragraph, for reply checks against the
+  // whole text once. Set pattern i is Triggers()[owner[i].trigger] of
+  // checks_[owner[i].check]. A null set failed to compile: every trigger
+  // then counts as matched, which gives the same findings more slowly.
+  struct TriggerRef {
+    size_t check;
+    size_t trigger;
+  };
+  struct TriggerSet {
+    std::unique_ptr<re2::RE2::Set> set;
+    std::vector<TriggerRef> owner;
+    std::vector<TriggerRef> all;  // every trigger, for when `set` is null
+    // The triggers that match in `text`, grouped by check in check order.
+    std::vector<TriggerRef> Match(std::string_view text) const;
+  };
+  TriggerSet paragraph_triggers_, reply_triggers_;
+  std::vector<size_t> reply_checks_;  // checks of Scope::kReply: run once per text
   Macros shared_macros_;
   std::string audience_ = "customer";
   std::vector<std::string> categories_;   // enabled; empty means all
