@@ -36,9 +36,26 @@ function num(x) {
   const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x))));
   return x.toFixed(Math.min(digits, 3));
 }
-const kb = (bytes) => (bytes ? `${num(bytes / 1024)} KB` : '—');
+const kb = (bytes) => (!bytes ? '—' : bytes < 1024 ? `${bytes} B` : `${num(bytes / 1024)} KB`);
 const mb = (x) => (x ? num(x) : '—');
 const times = (x) => `${num(x)}×`;
+
+/** One row a measurement, one column a checker: the headline numbers. */
+function glance(results, texts) {
+  const bytes = Object.fromEntries(texts.map((t) => [t.key, t.bytes]));
+  const rows = [
+    ['2,000-word reply, median ms', (r) => num(r.texts.reply2000.medianMs)],
+    ['2,000-word reply, p95 ms', (r) => num(r.texts.reply2000.p95Ms)],
+    ['1 MB document, MB/s', (r) => num(bytes.doc1m / 2 ** 20 / (r.texts.doc1m.medianMs / 1e3))],
+    ['startup to first result, ms', (r) => num(r.startup.totalMs)],
+    ['shipped, gzip', (r) => kb(r.shipped.js.gzip + r.shipped.wasm.gzip)],
+    ['RSS after the 1 MB document, MB', (r) => num(r.memory.afterDocument.rssMB)],
+  ];
+  out(`| at a glance | ${CHECKERS.map((c) => c.label).join(' | ')} |`);
+  out(`|---|${CHECKERS.map(() => '--:').join('|')}|`);
+  for (const [label, cell] of rows) out(`| ${label} | ${CHECKERS.map((c) => cell(results[c.name])).join(' | ')} |`);
+  out();
+}
 
 function machine() {
   let system = `${os.type()} ${os.release()}`;
@@ -85,7 +102,8 @@ async function main() {
       `${startLoad} at the start, ${loadAverage()} at the end (1, 5, 15 min). Tactful wasm from ${wasmDir}.`);
   out(`Texts from ${built.source} (${built.replies} replies; 1 MB document checksum ${built.checksum}, as in ` +
       'bench/run.sh). Every checker runs in a fresh Node process; ×Tactful is the peer\'s time over ' +
-      'Tactful\'s, so higher means Tactful is faster.\n');
+      'Tactful\'s, so higher means Tactful is faster. Tactful\'s times include parsing its JSON report.\n');
+  glance(results, built.texts);
 
   out('## Latency per text (warm runs)\n');
   out('| text | checker | findings | median ms | p95 ms | runs | MB/s | ×Tactful (median) |');
@@ -133,7 +151,10 @@ async function main() {
   out(`\n${NOTES}`);
 }
 
+const USAGE = 'usage: bash bench/peers/run.sh [--wasm DIR] [--corpus FILE] [--budget SECONDS] [--startup-runs N]';
+
 main().catch((err) => {
   process.stderr.write(`peers: ${err?.message || err}\n`);
+  if (err?.code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`${USAGE}\n`);
   process.exit(1);
 });

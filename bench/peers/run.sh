@@ -6,9 +6,9 @@
 # $TACTFUL_WASM_DIR, else build/wasm (what bash scripts/build.sh makes).
 # A benchmark, not a test: the project's tests and CI never run or install it.
 set -euo pipefail
-cd "$(dirname "$0")"
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+here=$(dirname "$0")
+if [[ ! -f $here/node_modules/.package-lock.json || $here/package-lock.json -nt $here/node_modules/.package-lock.json ]]; then
   echo "peers: npm ci in bench/peers" >&2
-  npm ci --no-audit --no-fund >&2
+  (cd "$here" && npm ci --no-audit --no-fund >&2)
 fi
-exec node run.mjs "$@"
+exec node "$here/run.mjs" "$@"
