@@ -1,8 +1,8 @@
-// The four checkers behind one small interface. load() does everything from
-// nothing to a checker that is ready (module compile, instantiate, engine or
-// linter construction); check() runs it on a text and returns the number of
-// findings, having turned them into JS values the way a caller would.
-// Each checker's modules are imported inside load() so that startup counts them.
+// The four checkers behind one small interface. load() imports the checker's
+// modules and compiles and instantiates its WebAssembly, if any; the function
+// it returns constructs the engine or linter; check() runs that on a text and
+// returns the number of findings, having turned them into JS values the way a
+// caller would. Modules are imported inside load() so that startup counts them.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ export function tactfulWasmDir(dir) {
  * @typedef {{check: (text: string) => Promise<number>}} Ready
  * @typedef {{
  *   name: string, label: string,
- *   load: (options: {wasmDir: string}) => Promise<Ready>,
+ *   load: (options: {wasmDir: string}) => Promise<() => Promise<Ready>>,
  *   ships: (options: {wasmDir: string}) => {files: string[], bundle?: string},
  * }} Checker
  */
@@ -30,9 +30,11 @@ export const CHECKERS = [
     async load({ wasmDir }) {
       const { loadTactful } = await import('../../wasm/load.mjs');
       const tactful = await loadTactful(wasmDir);
-      const engine = new tactful.Engine('');
-      const options = JSON.stringify({ offsets: 'utf16' });
-      return { check: async (text) => JSON.parse(engine.check(text, options)).findings.length };
+      return async () => {
+        const engine = new tactful.Engine('');
+        const options = JSON.stringify({ offsets: 'utf16' });
+        return { check: async (text) => JSON.parse(engine.check(text, options)).findings.length };
+      };
     },
     // What the extension ships of the engine: the Emscripten glue and the module.
     ships: ({ wasmDir }) => ({ files: ['tactful.mjs', 'tactful.wasm'].map((f) => join(wasmDir, f)) }),
@@ -45,14 +47,17 @@ export const CHECKERS = [
       // workers); the slim binary is the smaller of its two and reads from disk.
       const { LocalLinter, Dialect } = await import('harper.js');
       const { slimBinary } = await import('harper.js/slimBinary');
-      const linter = new LocalLinter({ binary: slimBinary, dialect: Dialect.American });
-      await linter.setup();
-      return {
-        async check(text) {
-          const lints = await linter.lint(text, { language: 'plaintext' });
-          for (const lint of lints) lint.free();  // they hold wasm memory until freed
-          return lints.length;
-        },
+      await slimBinary.setup();
+      return async () => {
+        const linter = new LocalLinter({ binary: slimBinary, dialect: Dialect.American });
+        await linter.setup();
+        return {
+          async check(text) {
+            const lints = await linter.lint(text, { language: 'plaintext' });
+            for (const lint of lints) lint.free();  // they hold wasm memory until freed
+            return lints.length;
+          },
+        };
       };
     },
     ships: () => ({
@@ -65,7 +70,7 @@ export const CHECKERS = [
     label: 'write-good',
     async load() {
       const { default: writeGood } = await import('write-good');
-      return { check: async (text) => writeGood(text).length };
+      return async () => ({ check: async (text) => writeGood(text).length });
     },
     ships: () => ({ files: [], bundle: "export { default } from 'write-good';" }),
   },
@@ -74,7 +79,7 @@ export const CHECKERS = [
     label: 'alex',
     async load() {
       const { text: alex } = await import('alex');  // plain text, as the others get
-      return { check: async (text) => alex(text).messages.length };
+      return async () => ({ check: async (text) => alex(text).messages.length });
     },
     ships: () => ({ files: [], bundle: "export { text } from 'alex';" }),
   },
