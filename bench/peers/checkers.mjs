@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
 /** The wasm build bench/peers/run.sh uses: --wasm DIR, else $TACTFUL_WASM_DIR, else build/wasm. */
 export function tactfulWasmDir(dir) {
   return resolve(dir || process.env.TACTFUL_WASM_DIR || join(here, '..', '..', 'build', 'wasm'));
