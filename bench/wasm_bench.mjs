@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadTactful } from '../wasm/load.mjs';
+import { checksum, firstWords, loadReplies, makeText } from './texts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const KB = 1024;
@@ -32,68 +33,6 @@ function parseArgs(argv) {
 }
 
 // Text generation mirrors bench/corpus.cc byte for byte (the checksum shows it).
-
-// Markers that exclude the rest of a reply (see core/exclusions.cc).
-const QUOTES_OR_SIGNS = /wrote:\s*$|original message|forwarded message|^\s*\*?from:|^-- ?$|^_{10,}/im;
-
-/** Each reply of a JSONL corpus as UTF-8 bytes; [] if `path` cannot be read. */
-function loadReplies(path) {
-  let lines;
-  try {
-    lines = readFileSync(path, 'utf8').split('\n');
-  } catch {
-    return [];
-  }
-  const replies = [];
-  for (const line of lines) {
-    let reply;
-    try {
-      reply = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    if (typeof reply?.text === 'string' && !QUOTES_OR_SIGNS.test(reply.text)) replies.push(Buffer.from(reply.text));
-  }
-  return replies;
-}
-
-/** `bytes` bytes of replies in a fixed pseudo-random order, cut at a character boundary. */
-function makeText(replies, bytes) {
-  const parts = [];
-  const blank = Buffer.from('\n\n');
-  let size = 0;
-  let state = 2463534242;  // xorshift32, as in corpus.cc
-  while (size < bytes) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    if (size) parts.push(blank), size += blank.length;
-    const reply = replies[state % replies.length];
-    parts.push(reply);
-    size += reply.length;
-  }
-  const text = Buffer.concat(parts, size);
-  let end = bytes;
-  while (end > 0 && (text[end] & 0xc0) === 0x80) end--;
-  return text.subarray(0, end);
-}
-
-function firstWords(text, words) {
-  const space = (c) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-  let i = 0;
-  for (let n = 0; n < words && i < text.length; n++) {
-    while (i < text.length && space(text[i])) i++;
-    while (i < text.length && !space(text[i])) i++;
-  }
-  return text.subarray(0, i);
-}
-
-function checksum(bytes) {
-  let h = 2166136261;
-  for (const b of bytes) h = Math.imul(h ^ b, 16777619) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
 
 /** Same synthetic terms as GlossaryConfig() in bench.cc. */
 function glossaryConfig(terms, builtinPacks) {
@@ -137,7 +76,7 @@ async function main() {
   let replies = loadReplies(source);
   if (!replies.length) replies = loadReplies((source = join(here, 'replies.jsonl')));
   const sizes = [10 * KB, 100 * KB, MB, 10 * MB];
-  const bytes = sizes.map((s) => makeText(replies, s));
+  const bytes = sizes.map((s) => makeText(replies.map((r) => r.bytes), s));
   const reply2000Bytes = firstWords(bytes[3], 2000);
   const texts = bytes.map((b) => b.toString('utf8'));
   const [reply10k, , doc1m] = texts;
