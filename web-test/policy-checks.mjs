@@ -108,6 +108,8 @@ export const POLICY_CHECKS = [
     assertEqual(open.ignoredRules, ['tone.shouting', 'blame.should_have'], 'ignored rules');
     assertEqual([open.siteIgnoredRules, open.disabledSites], [user.siteIgnoredRules, user.disabledSites], 'per-site settings');
     assertEqual(effective(user, { ...org, audience: 'customer' }).audience, 'customer', 'audience set by the policy');
+    assertEqual(effective(user, { ...org, audience: 'technical' }).audience, 'technical', 'a technical audience');
+    assertEqual(effective(user, { ...org, audience: 'pirates' }).audience, 'internal', 'an unknown audience is skipped');
     // Locked: the user's values are not used; what the policy does not set falls back to the default.
     const locked = effective(user, {
       ...org, lockedSettings: ['categories', 'audience', 'glossary', 'phrases', 'disabledRules', 'blockedSites'],

@@ -3,7 +3,7 @@
 import { ext } from './browser-api.js';
 
 export const CATEGORIES = /** @type {const} */ (['apology', 'blame', 'jargon', 'tone', 'structure']);
-export const AUDIENCES = /** @type {const} */ (['customer', 'internal']);
+export const AUDIENCES = /** @type {const} */ (['customer', 'internal', 'technical']);
 
 /** @typedef {{term: string, plain: string, why?: string}} GlossaryEntry */
 /** @typedef {{pattern: string, category: string, message: string, suggestions?: string[]}} Phrase */
@@ -218,14 +218,13 @@ export function siteOf(/** @type {string} */ origin) {
 // with them): it is a remembered choice, not configuration.
 
 export const SITE_AUDIENCE_KEY = 'siteAudience';
-export const READER_AUDIENCES = /** @type {const} */ (['customer', 'internal', 'technical']);
 
 /** @returns {Promise<Record<string, string>>} hostname: audience */
 export async function loadSiteAudiences() {
   const stored = (await ext.storage.sync.get(SITE_AUDIENCE_KEY))[SITE_AUDIENCE_KEY];
   if (!isObject(stored)) return {};
   return Object.fromEntries(Object.entries(/** @type {object} */ (stored))
-    .filter(([, a]) => READER_AUDIENCES.includes(/** @type {any} */ (a))));
+    .filter(([, a]) => AUDIENCES.includes(/** @type {any} */ (a))));
 }
 
 /** @param {string} site @param {string} audience */
