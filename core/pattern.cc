@@ -7,6 +7,7 @@ using re2::RE2;
 namespace {
 
 constexpr int kMaxMacroDepth = 4;
+constexpr int64_t kPatternMaxMem = 8 << 20;
 
 bool IsMacroNameChar(char c) { return IsAsciiUpper(c) || IsAsciiDigit(c) || c == '_'; }
 
@@ -63,7 +64,7 @@ re2::RE2::Options RuleRegexOptions() {
   options.set_log_errors(false);
   // Caps the memory one pattern may take; a pathological pattern fails to
   // compile with a clear error instead of exhausting the tab's memory.
-  options.set_max_mem(8 << 20);
+  options.set_max_mem(kPatternMaxMem);
   return options;
 }
 
@@ -99,6 +100,11 @@ std::unique_ptr<Pattern> Pattern::Compile(std::string_view source, const Macros&
   if (!error->empty()) return nullptr;
   if (!case_sensitive) expanded = "(?i)" + expanded;
   std::unique_ptr<Pattern> p(new Pattern(std::move(expanded), RuleRegexOptions()));
+  if (p->re_.error_code() == RE2::ErrorPatternTooLarge) {
+    *error = "pattern too large: it needs more than " + std::to_string(kPatternMaxMem >> 20) +
+             " MB to compile";
+    return nullptr;
+  }
   if (!p->re_.ok()) {
     *error = "invalid pattern: " + p->re_.error();
     return nullptr;

@@ -1,27 +1,10 @@
 #include "core/report.h"
 
+// JSON needs valid UTF-8: a finding's span always is (invalid bytes are
+// masked before matching), but a caller's text may not be, hence
+// ToValidUtf8() on what is quoted from it.
+
 namespace tactful {
-
-namespace {
-
-// JSON needs valid UTF-8; the span of a finding always is (invalid bytes are
-// masked before matching), but a caller's text may not be.
-std::string ValidUtf8(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    const size_t len = Utf8SequenceLength(s, i);
-    if (len == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      ++i;
-    } else {
-      out.append(s.substr(i, len));
-      i += len;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 json Summarize(const std::vector<Finding>& findings) {
   json by_category = json::object();
@@ -53,8 +36,8 @@ json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit u
                         {"end", offsets[3 * i + 1]},
                         {"line", lines.Line(f.span.start)},
                         {"column", lines.Column(f.span.start)},
-                        {"text", ValidUtf8(text.substr(f.span.start, f.span.size()))},
-                        {"message", ValidUtf8(f.message)},
+                        {"text", ToValidUtf8(text.substr(f.span.start, f.span.size()))},
+                        {"message", ToValidUtf8(f.message)},
                         {"why", f.why},
                         {"suggestions", f.suggestions}});
     if (!f.starter.empty()) {

@@ -63,16 +63,60 @@ bool ReadExamples(const json& rule, const LoadContext& ctx,
   return true;
 }
 
+// nlohmann parses iteratively, but copying or printing a value recurses
+// once per level, so "[[[[..." a megabyte deep would overflow the stack
+// (the wasm stack most of all). No configuration needs more than a few
+// levels.
+constexpr int kMaxJsonDepth = 64;
+
+// Where `text` first nests deeper than kMaxJsonDepth, or npos. Exact for
+// valid JSON; on invalid JSON the parser stops at the first error anyway.
+size_t TooDeepAt(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Text quoted in an error message: enough to find it, not a megabyte.
+std::string Abbreviated(std::string_view s, size_t max_bytes = 80) {
+  if (s.size() <= max_bytes) return std::string(s);
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // whole characters
+  return std::string(s.substr(0, end)) + "\u2026";
+}
+
 }  // namespace
 
 bool ParseJson(std::string_view text, json* out, std::string* error) {
+  if (const size_t at = TooDeepAt(text); at != std::string_view::npos) {
+    *out = json();
+    *error = "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep at byte " + std::to_string(at);
+    return false;
+  }
   *out = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (!out->is_discarded()) return true;
   ErrorOnlySax sax;
   json::sax_parse(text.begin(), text.end(), &sax);
-  // "[json.exception.parse_error.101] parse error at line 1, column 5: ..."
+  // "[json.exception.parse_error.101] parse error at line 1, column 5: ...
+  // last read: '...'", where the last token may be a megabyte of anything.
   const size_t at = sax.message.find("] ");
-  *error = at == std::string::npos ? sax.message : sax.message.substr(at + 2);
+  *error = Abbreviated(ToValidUtf8(at == std::string::npos ? sax.message : sax.message.substr(at + 2)), 240);
   if (error->empty()) *error = "not valid JSON";
   return false;
 }
@@ -132,7 +176,7 @@ bool LoadContext::Patterns(const json& rule, std::string_view key, bool required
     auto p = Pattern::Compile(sources[i], macros_, case_sensitive, &error);
     if (!p) {
       const LoadContext item = rule.at(std::string(key)).is_array() ? At(key).At(i) : At(key);
-      item.Error(error + " in \"" + sources[i] + "\"");
+      item.Error(error + " in \"" + Abbreviated(sources[i]) + "\"");
       return false;
     }
     out->push_back(std::move(p));

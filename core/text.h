@@ -36,6 +36,15 @@ std::vector<size_t> ToUtf16Offsets(std::string_view text, const std::vector<size
 // The inverse, for ranges a browser hands us in UTF-16 units.
 std::vector<size_t> FromUtf16Offsets(std::string_view text, const std::vector<size_t>& utf16_offsets);
 
+// `text` with each byte that is not well-formed UTF-8 replaced by U+FFFD,
+// for output that must be valid UTF-8 (JSON).
+std::string ToValidUtf8(std::string_view text);
+
+// UTF-8 for a string of UTF-16 code units, as a browser holds it. A lone
+// surrogate (JavaScript strings may hold them) becomes U+FFFD, which is one
+// unit too, so ToUtf16Offsets() of the result counts the caller's units.
+std::string Utf16ToUtf8(std::u16string_view units);
+
 // 1-based line and column of byte offsets; columns count code points.
 class LineIndex {
  public:

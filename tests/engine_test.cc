@@ -132,6 +132,101 @@ TEST_CASE("hostile input: invalid UTF-8, NUL bytes, empty text, a 10 MB single l
   CHECK(huge.findings.back().span.end <= big.size());
 }
 
+TEST_CASE("hostile input: binary data is checked like text, findings stay inside it") {
+  auto engine = Engine::Create("");
+  std::string bytes(1 << 20, '\0');
+  uint32_t state = 12345;  // a fixed xorshift stream: the same bytes every run
+  for (char& c : bytes) {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    c = static_cast<char>(state);
+  }
+  bytes += " Calm down.";
+  const CheckResult r = engine->Check(bytes);
+  CHECK(!r.invalid_utf8.empty());
+  CHECK(!OfRule(r, "tone.calm_down").empty());
+  for (const Finding& f : r.findings) CHECK(f.span.end <= bytes.size());
+}
+
+TEST_CASE("hostile config: deep nesting is refused with a clear error before it is parsed") {
+  const std::string deep = R"({"glossary": )" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  auto engine = Engine::Create(deep);
+  CHECK(HasError(*engine, "config", "nested more than 64 levels deep at byte 76"));
+  CHECK(!engine->Rules().empty());  // the defaults still apply
+  // Brackets inside strings are text, and ordinary nesting is fine.
+  auto fine = Engine::Create(R"({"glossary": [{"term": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[x"}]})");
+  CHECK(fine->errors().empty());
+  json parsed;
+  std::string error;
+  CHECK(ParseJson(std::string(64, '[') + std::string(64, ']'), &parsed, &error));
+  CHECK(!ParseJson(std::string(65, '{'), &parsed, &error));
+  CHECK(error.find("nested more than 64") != std::string::npos);
+}
+
+TEST_CASE("hostile config: a JSON error quoting invalid UTF-8 is itself valid UTF-8 and short") {
+  // Found by fuzz.config (fuzz/regressions/config/): nlohmann quotes the bad
+  // bytes, and the wasm API's strict JSON dump of errors() threw on them.
+  const std::string config = "{\"phrases\": [{\"pattern\": \"sorry \x93 if " + std::string(100000, 'x') + "\"}]}";
+  auto engine = Engine::Create(config);
+  REQUIRE(engine->errors().size() == 1);
+  const ConfigError& e = engine->errors()[0];
+  CHECK(e.message.find("not valid JSON") == 0);
+  CHECK(FindInvalidUtf8(e.message).empty());
+  CHECK(e.message.size() < 300);
+}
+
+TEST_CASE("hostile config: wrong types anywhere are reported and skipped") {
+  auto engine = Engine::Create(R"js({
+    "builtin_packs": "yes", "categories": "tone", "disabled_rules": {"a": 1},
+    "glossary": {"term": "x"}, "phrases": "calm", "packs": [7, {"rules": {}}, {"rules": [null, [],
+      {"id": "p", "type": "existence", "category": "tone", "message": "m", "patterns": ["x"], "priority": "high"},
+      {"id": "q", "type": "existence", "category": "tone", "message": "m", "patterns": ["x"], "priority": 1.5},
+      {"id": "r", "type": "existence", "category": "tone", "message": ["m"], "patterns": ["x"]}]}]})js");
+  CHECK(HasError(*engine, "config.builtin_packs", "must be true or false"));
+  CHECK(HasError(*engine, "config.disabled_rules", "must be a string or a list"));
+  CHECK(HasError(*engine, "config.glossary", "must be a list"));
+  CHECK(HasError(*engine, "config.phrases", "must be a list"));
+  CHECK(HasError(*engine, "config.packs[0]", "must be a JSON object"));
+  CHECK(HasError(*engine, "config.packs[1].rules", "must be a list of rules"));
+  CHECK(HasError(*engine, "config.packs[2].rules[0]", "must be an object"));
+  CHECK(HasError(*engine, "config.packs[2].rules[2].priority", "must be an integer"));
+  CHECK(HasError(*engine, "config.packs[2].rules[3].priority", "must be an integer"));
+  CHECK(HasError(*engine, "config.packs[2].rules[4].message", "must be a string"));
+  // "categories": "tone" is a list of one, which is allowed.
+  for (const Finding& f : engine->Check("Calm down. We're sorry if it broke.").findings) CHECK(f.category == "tone");
+}
+
+TEST_CASE("hostile config: invalid and enormous patterns are reported and skipped") {
+  const std::string huge_literal(1 << 20, 'a');
+  auto engine = Engine::Create(R"js({"phrases": [
+    {"pattern": "(?P<span>unclosed", "category": "tone", "message": "m"},
+    {"pattern": "a{1001}", "category": "tone", "message": "m"},
+    {"pattern": "(?:\\pL{1000}){1000}", "category": "tone", "message": "m"},
+    {"pattern": "[\\pL\\pN]{1000}x", "category": "tone", "message": "m"},
+    {"pattern": ")js" + huge_literal + R"js(", "category": "tone", "message": "m"},
+    {"pattern": "frobnicate", "category": "tone", "message": "m"}]})js");
+  CHECK(HasError(*engine, "config.phrases[0].patterns", "invalid pattern: missing )"));
+  CHECK(HasError(*engine, "config.phrases[1].patterns", "invalid pattern: invalid repetition size: {1001}"));
+  CHECK(HasError(*engine, "config.phrases[2].patterns", "invalid pattern: invalid repetition size"));
+  // Within RE2's syntax, but over the memory limit every pattern has.
+  CHECK(HasError(*engine, "config.phrases[3].patterns", "pattern too large: it needs more than 8 MB"));
+  CHECK(HasError(*engine, "config.phrases[4].patterns", "pattern too large"));
+  for (const ConfigError& e : engine->errors()) CHECK(e.message.size() < 300);  // never the whole megabyte
+  CHECK(engine->errors().size() == 5);
+  CHECK(OfRule(engine->Check("Please frobnicate it."), "org.phrase.6").size() == 1);
+}
+
+TEST_CASE("hostile config: 100,000 glossary terms load and match; more are cut off with a message") {
+  std::string glossary = "[";
+  for (int i = 0; i < 100000; ++i) glossary += R"({"term": "zterm)" + std::to_string(i) + R"(", "plain": "p"},)";
+  auto engine = Engine::Create(R"({"glossary": )" + glossary + R"({"term": "one too many"}]})");
+  CHECK(HasError(*engine, "config.glossary", "has 100001 terms; only the first 100000 are used"));
+  const CheckResult r = engine->Check("Your zterm99999 and zterm0 are ready, unlike one too many.");
+  CHECK(testing::Texts("Your zterm99999 and zterm0 are ready, unlike one too many.", r) ==
+        std::vector<std::string>{"zterm99999", "zterm0"});
+}
+
 }  // TEST_SUITE
 
 }  // namespace tactful

@@ -32,6 +32,18 @@ TEST_CASE("byte offsets map to UTF-16 code units as JavaScript counts them") {
   CHECK(FromUtf16Offsets(text, {2}) == std::vector<size_t>{1});
 }
 
+TEST_CASE("UTF-16 from JavaScript becomes UTF-8 unit for unit, lone surrogates as U+FFFD") {
+  CHECK(Utf16ToUtf8(u"a\U0001F60Ab\u65E5c") == "a\xF0\x9F\x98\x8A" "b\xE6\x97\xA5" "c");
+  // A lone surrogate must not swallow what follows it (Embind's own
+  // conversion turns "\uDC00C" into one 4-byte character).
+  const std::u16string lone = {u'x', 0xDC00, u'C', 0xD800, u'\n', u'y', 0xD83D};
+  const std::string utf8 = Utf16ToUtf8(lone);
+  CHECK(utf8 == "x\xEF\xBF\xBD" "C\xEF\xBF\xBD\ny\xEF\xBF\xBD");
+  CHECK(FindInvalidUtf8(utf8).empty());
+  CHECK(ToUtf16Offsets(utf8, {utf8.size()})[0] == lone.size());
+  CHECK(Utf16ToUtf8(u"").empty());
+}
+
 TEST_CASE("lines and columns are 1-based and columns count characters") {
   const std::string text = "first\nse\xC3\xA7ond line\r\nthird";
   const LineIndex lines(text);
