@@ -80,14 +80,34 @@ test('bad check options are reported, not thrown', () => {
   engine.delete();
 });
 
-test('lone surrogates and huge pastes do not break the engine', () => {
+test('lone UTF-16 surrogates count as U+FFFD and swallow nothing', () => {
   const engine = new tactful.Engine('');
-  const text = 'Calm down \uD800 please, sorry if \uDC00 late.';
-  const { findings } = check(engine, text.toWellFormed());
-  for (const f of findings) assert.equal(text.toWellFormed().slice(f.start, f.end), f.text);
-  assert.ok(Array.isArray(check(engine, text).findings));
+  // Embind's own UTF-8 conversion would merge each lone surrogate with the
+  // unit after it ("\uDC00C" became one character), hiding "Calm down" and
+  // shifting offsets at the end of the text.
+  for (const text of ['Fine.\uDC00Calm down, please.', '\uD800Calm down.\n\nWe are sorry if it broke.\uD83D',
+                      'Obviously\uDBFF\nnot. You should have \uDFFFread it.\uDC00']) {
+    const result = check(engine, text);
+    assert.deepEqual(result, check(engine, text.toWellFormed()));
+    assert.ok(result.findings.length > 0, text);
+    for (const f of result.findings) assert.equal(text.toWellFormed().slice(f.start, f.end), f.text);
+  }
+  engine.delete();
+});
+
+test('hostile input: empty, NUL bytes, a huge paste, deep option nesting', () => {
+  const engine = new tactful.Engine('');
+  assert.deepEqual(check(engine, '').findings, []);
+  const nul = 'Calm down.\0We are sorry if\0 it broke.';
+  for (const f of check(engine, nul).findings) assert.equal(nul.slice(f.start, f.end), f.text);
   const big = 'We are sorry if it broke, calm down. '.repeat(300000);  // ~11 MB
   assert.ok(check(engine, big).findings.length > 1000);
+  const deep = '{"excluded": ' + '['.repeat(100000) + ']'.repeat(100000) + '}';
+  assert.match(JSON.parse(engine.check('hi', deep)).error, /nested more than 64 levels/);
+  const deepConfig = new tactful.Engine('{"glossary": ' + '['.repeat(100000) + ']'.repeat(100000) + '}');
+  assert.match(deepConfig.errors(), /nested more than 64 levels/);
+  assert.ok(check(deepConfig, 'Calm down.').findings.length > 0);  // the defaults still apply
+  deepConfig.delete();
   engine.delete();
 });
 

@@ -78,7 +78,11 @@ class JsEngine {
     return out.dump();
   }
 
-  std::string check(const std::string& text, const std::string& options_json) const {
+  // The text crosses as UTF-16, exactly as JavaScript holds it. Embind's
+  // UTF-8 conversion would let a lone surrogate swallow the unit after it
+  // (and shift every later offset); Utf16ToUtf8 makes it U+FFFD instead.
+  std::string check(const std::u16string& units, const std::string& options_json) const {
+    const std::string text = Utf16ToUtf8(units);
     CheckOptions options;
     OffsetUnit unit;
     std::string draft, error;
