@@ -15,8 +15,10 @@ FINDING_KEYS = {"rule", "category", "severity", "start", "end", "line", "column"
                 "text", "message", "why", "suggestions"}
 
 
-def run(*args, stdin=None):
-    return subprocess.run([TACTFUL, *args], input=stdin, capture_output=True, timeout=60)
+def run(*args, stdin=None, timeout=60):
+    # The timeout only stops a hang; under the sanitizers a 50 MB file takes
+    # many times longer than in a release build.
+    return subprocess.run([TACTFUL, *args], input=stdin, capture_output=True, timeout=timeout)
 
 
 def write(directory, name, content):
@@ -170,6 +172,59 @@ class CliTest(unittest.TestCase):
         self.assertEqual(out[4]["findings"], [])
         self.assertEqual(run("check", "--jsonl", "--jobs", "0").returncode, 2)
         self.assertEqual(run("check", "--jsonl", os.path.join(self.dir, "missing.jsonl")).returncode, 2)
+
+    def test_hostile_text_gets_a_result_not_a_crash(self):
+        self.assertEqual(run("check", write(self.dir, "empty.txt", b"")).returncode, 0)
+        # 50 MB of innocent lines with one finding on the last: found, on the right line.
+        line = b"Thanks for your patience while we look into this for you today.\n"
+        count = 50 * 1024 * 1024 // len(line)
+        big = write(self.dir, "big.txt", line * count + b"We are sorry if it broke.\n")
+        p = run("check", "--format", "json", big, timeout=600)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        findings = {f["rule"]: f for f in json.loads(p.stdout)["findings"]}
+        self.assertEqual((findings["apology.conditional"]["line"], findings["apology.conditional"]["start"]),
+                         (count + 1, len(line) * count))
+        self.assertTrue(all(f["line"] == count + 1 for f in findings.values()), findings)
+        # One 10 MB line: the column counts characters all the way along it.
+        long_line = "Thanks for your patience — we look into this. " * 220000 + "Calm down."
+        p = run("check", "--format", "json", write(self.dir, "line.txt", long_line), timeout=600)
+        [finding] = json.loads(p.stdout)["findings"]
+        self.assertEqual((finding["rule"], finding["line"], finding["column"]),
+                         ("tone.calm_down", 1, len(long_line) - len("Calm down.") + 1))
+        # Binary data and NUL bytes: valid JSON out, a warning, findings after the NUL.
+        state, noise = 12345, bytearray()
+        for _ in range(1 << 18):
+            state = (state * 1103515245 + 12345) % (1 << 31)
+            noise.append(state >> 16 & 0xFF)
+        p = run("check", "--format", "json", write(self.dir, "bin.dat", bytes(noise) + b"\0 Calm down."))
+        self.assertEqual(p.returncode, 1, p.stderr)
+        out = json.loads(p.stdout)
+        self.assertIn("tone.calm_down", [f["rule"] for f in out["findings"]])
+        p = run("check", write(self.dir, "bin.dat", bytes(noise)))
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        self.assertIn(b"not valid UTF-8 at byte", p.stdout)
+
+    def test_hostile_config_is_refused_with_where_and_why(self):
+        phrase = {"category": "tone", "message": "m"}
+        cases = [
+            ({"glossary": "[" * 100000 + "]" * 100000}, b"config: not valid JSON: nested more than 64 levels"),
+            ({"glossary": {"term": "x"}}, b"config.glossary: must be a list"),
+            ({"phrases": [dict(phrase, pattern=["a", 7])]}, b"config.phrases[0].patterns[1]: must be a string"),
+            ({"phrases": [dict(phrase, pattern="[\\pL\\pN]{1000}x")]},
+             b"config.phrases[0].patterns: pattern too large: it needs more than 8 MB"),
+            ({"phrases": [dict(phrase, pattern="a" * (1 << 20))]}, b"pattern too large"),
+            (b"\x7fELF\x02\x01\x00\xff\xfe", b"config: not valid JSON"),
+        ]
+        for config, needle in cases:
+            if isinstance(config, dict):
+                config = json.dumps(config).replace('"' + "[" * 100000, "[" * 100000).replace("]" * 100000 + '"', "]" * 100000)
+            path = write(self.dir, "config.json", config)
+            p = run("check", "--config", path, "-", stdin=b"hi")
+            self.assertEqual(p.returncode, 2, needle)
+            self.assertIn(needle, p.stderr)
+            self.assertLess(len(p.stderr), 1000)  # never the whole megabyte back
+        p = run("check", "--config", write(self.dir, "empty.json", b""), "-", stdin=b"Calm down.")
+        self.assertEqual(p.returncode, 1, p.stderr)  # an empty config means the defaults
 
     def test_rules_and_explain(self):
         rules = json.loads(run("rules", "--format", "json").stdout)
