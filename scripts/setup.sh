@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake make g++ python3 emscripten nlohmann-json3-dev doctest-dev chromium firefox-esr zip)
+# clang, its sanitizer and libFuzzer runtimes and llvm-symbolizer are for
+# the ASan+UBSan build and the fuzzers (scripts/sanitize.sh).
+packages=(cmake make g++ python3 emscripten nlohmann-json3-dev doctest-dev chromium firefox-esr zip
+          clang libclang-rt-14-dev llvm)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -1,0 +1,10 @@
+// libFuzzer entry point; the target itself is fuzz/targets.cc.
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz/targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  tactful::fuzz::CheckText(std::string_view(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
