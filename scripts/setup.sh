@@ -23,10 +23,13 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm ci is exact and repeatable; skip it when node_modules already matches
-# the lock file (npm records what it installed in node_modules/.package-lock.json).
-if ! cmp -s <(sed -n '/"packages"/,$p' package-lock.json) \
-            <(sed -n '/"packages"/,$p' node_modules/.package-lock.json 2>/dev/null); then
+# npm ci is exact and repeatable; skip it when node_modules was installed
+# from this very lock file. (npm's own node_modules/.package-lock.json leaves
+# out the root and other platforms' packages, so it never matched, and every
+# run reinstalled, touching RE2's sources and rebuilding them.)
+stamp=node_modules/.tactful-package-lock.json
+if ! cmp -s package-lock.json "$stamp"; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
 fi
