@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The unit, CLI and corpus tests again under AddressSanitizer and
+# The unit, CLI and corpus-score tests again under AddressSanitizer and
 # UndefinedBehaviorSanitizer, then each libFuzzer target (fuzz/) for a
 # bounded time, all from a clang build in build/sanitize. scripts/test.sh
 # runs it after the main suite; run it alone to fuzz for longer:
