@@ -50,12 +50,25 @@ void Report(const CheckResult& result, std::string_view text) {
   }
 }
 
+// Checks `text` as is, then again the way a browser might ask: another
+// audience and category set, and excluded ranges that split characters,
+// run past the end or are back to front.
+void CheckBothWays(const Engine& engine, std::string_view text) {
+  Report(engine.Check(text), text);
+  const size_t n = text.size();
+  CheckOptions options;
+  options.audience = "technical";
+  options.categories = {"apology", "tone", "structure"};
+  options.excluded = {{n / 4 + 1, n / 2}, {n, n + 10}, {n / 2 + 3, n / 2}};
+  Report(engine.Check(text, options), text);
+}
+
 }  // namespace
 
 void CheckText(std::string_view input) {
   const size_t nul = input.find('\0');
   if (nul == std::string_view::npos) {
-    Report(DefaultEngine().Check(input), input);
+    CheckBothWays(DefaultEngine(), input);
     return;
   }
   const std::string config(input.substr(0, nul));
@@ -65,7 +78,7 @@ void CheckText(std::string_view input) {
   json parsed;
   std::string error;
   if (!ParseJson(config, &parsed, &error)) {
-    Report(DefaultEngine().Check(text), text);
+    CheckBothWays(DefaultEngine(), text);
     return;
   }
   // Mutations mostly change the text; keep the engines of recent configs.
@@ -73,7 +86,7 @@ void CheckText(std::string_view input) {
   if (engines.size() > 16) engines.clear();
   std::unique_ptr<Engine>& engine = engines[config];
   if (!engine) engine = Engine::Create(config);
-  Report(engine->Check(text), text);
+  CheckBothWays(*engine, text);
 }
 
 void LoadConfig(std::string_view input) {

@@ -12,8 +12,9 @@ namespace tactful::fuzz {
 
 // A configuration, a NUL byte, then the text to check; without a NUL the
 // whole input is text, checked with the defaults (so are texts behind a
-// config that is not JSON). Findings must lie inside the text, in order,
-// and report as JSON in both offset units.
+// config that is not JSON), then again with other options and odd
+// excluded ranges. Findings must lie inside the text, in order, and report
+// as JSON in both offset units.
 void CheckText(std::string_view input);
 
 // The input as a configuration (rule packs, glossary, phrases, ...): it must
