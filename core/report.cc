@@ -1,9 +1,5 @@
 #include "core/report.h"
 
-// JSON needs valid UTF-8: a finding's span always is (invalid bytes are
-// masked before matching), but a caller's text may not be, hence
-// ToValidUtf8() on what is quoted from it.
-
 namespace tactful {
 
 json Summarize(const std::vector<Finding>& findings) {
@@ -36,6 +32,7 @@ json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit u
                         {"end", offsets[3 * i + 1]},
                         {"line", lines.Line(f.span.start)},
                         {"column", lines.Column(f.span.start)},
+                        // JSON needs valid UTF-8; the caller's text need not be.
                         {"text", ToValidUtf8(text.substr(f.span.start, f.span.size()))},
                         {"message", ToValidUtf8(f.message)},
                         {"why", f.why},
