@@ -50,12 +50,34 @@ void Report(const CheckResult& result, std::string_view text) {
   }
 }
 
-// Checks `text` as is, then again the way a browser might ask: another
-// audience and category set, and excluded ranges that split characters,
-// run past the end or are back to front.
-void CheckBothWays(const Engine& engine, std::string_view text) {
-  Report(engine.Check(text), text);
+bool SameFinding(const Finding& a, const Finding& b) {
+  return a.rule == b.rule && a.span == b.span && a.message == b.message && a.why == b.why &&
+         a.suggestions == b.suggestions;
+}
+
+bool SameResult(const CheckResult& a, const CheckResult& b) {
+  if (a.findings.size() != b.findings.size() || a.checklist.size() != b.checklist.size()) return false;
+  for (size_t i = 0; i < a.findings.size(); ++i) {
+    if (!SameFinding(a.findings[i], b.findings[i])) return false;
+  }
+  for (size_t i = 0; i < a.checklist.size(); ++i) {
+    if (a.checklist[i].id != b.checklist[i].id || a.checklist[i].state != b.checklist[i].state) return false;
+  }
+  return true;
+}
+
+// Checks `text` as is; through a cache that last saw an earlier draft of
+// it (incremental checking must find exactly what a full check finds); and
+// the way a browser might ask: another audience and category set, and
+// excluded ranges that split characters, run past the end or are back to
+// front.
+void CheckEveryWay(const Engine& engine, std::string_view text) {
+  const CheckResult full = engine.Check(text);
+  Report(full, text);
   const size_t n = text.size();
+  CheckCache cache;
+  engine.Check(text.substr(0, n / 2), {}, &cache);
+  Expect(SameResult(engine.Check(text, {}, &cache), full), "a cached check differs from a full one");
   CheckOptions options;
   options.audience = "technical";
   options.categories = {"apology", "tone", "structure"};
@@ -68,7 +90,7 @@ void CheckBothWays(const Engine& engine, std::string_view text) {
 void CheckText(std::string_view input) {
   const size_t nul = input.find('\0');
   if (nul == std::string_view::npos) {
-    CheckBothWays(DefaultEngine(), input);
+    CheckEveryWay(DefaultEngine(), input);
     return;
   }
   const std::string config(input.substr(0, nul));
@@ -78,7 +100,7 @@ void CheckText(std::string_view input) {
   json parsed;
   std::string error;
   if (!ParseJson(config, &parsed, &error)) {
-    CheckBothWays(DefaultEngine(), text);
+    CheckEveryWay(DefaultEngine(), text);
     return;
   }
   // Mutations mostly change the text; keep the engines of recent configs.
@@ -86,7 +108,7 @@ void CheckText(std::string_view input) {
   if (engines.size() > 16) engines.clear();
   std::unique_ptr<Engine>& engine = engines[config];
   if (!engine) engine = Engine::Create(config);
-  CheckBothWays(*engine, text);
+  CheckEveryWay(*engine, text);
 }
 
 void LoadConfig(std::string_view input) {

@@ -12,9 +12,10 @@ namespace tactful::fuzz {
 
 // A configuration, a NUL byte, then the text to check; without a NUL the
 // whole input is text, checked with the defaults (so are texts behind a
-// config that is not JSON), then again with other options and odd
-// excluded ranges. Findings must lie inside the text, in order, and report
-// as JSON in both offset units.
+// config that is not JSON), then through a cache that saw an earlier
+// draft, and with other options and odd excluded ranges. Findings must lie
+// inside the text, in order, report as JSON in both offset units, and be
+// the same with the cache as without.
 void CheckText(std::string_view input);
 
 // The input as a configuration (rule packs, glossary, phrases, ...): it must
