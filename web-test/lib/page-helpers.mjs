@@ -160,7 +160,7 @@ export const screenshot = async (page) => Buffer.from(await page.screenshot({ ty
 /**
  * The card's state as exposed to pages that opt in with data-tactful-test.
  * @param {Page} page
- * @returns {Promise<{open: boolean, status: string, targets: Array<{label: string, x: number, y: number}>} | null>}
+ * @returns {Promise<{open: boolean, message: string, why: string, status: string, targets: Array<{label: string, x: number, y: number}>} | null>}
  */
 export function cardState(page) {
   return page.evaluate(() => {
