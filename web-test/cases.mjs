@@ -9,6 +9,8 @@ import {
   waitForBadge, waitForNoHighlight,
 } from './lib/page-helpers.mjs';
 import { PAGE_CSP, pageUrl } from './lib/server.mjs';
+import { DRAFT_CASES } from './draft-cases.mjs';
+import { HOSTILE_CASES, WORKER_CASES } from './hostile-cases.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,6 +18,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * @typedef {{
  *   browserName: 'chromium' | 'firefox',
+ *   browser: import('puppeteer-core').Browser,
  *   open: (host: string, file: string) => Promise<Page>,
  *   newPage: () => Promise<Page>,
  *   extensionUrl: (path: string) => string,
@@ -73,8 +76,13 @@ async function assertHighlightsOnWords(target, expected, editorPath = '#editor')
   }
 }
 
-/** @type {Array<[string, (t: Ctx) => Promise<void>]>} */
-export const CASES = [
+/**
+ * Each case: its name, what it does, and optionally the one browser it is for.
+ * @typedef {[string, (t: Ctx) => Promise<void>] | [string, (t: Ctx) => Promise<void>, {browser?: 'chromium' | 'firefox', timeoutMs?: number}]} Case
+ */
+
+/** @type {Case[]} */
+const BASIC_CASES = [
   ['textarea: typing underlines the right words', async (t) => {
     const page = await t.open('textarea', 'textarea.html');
     await typeInto(page, '#editor', REPLY);
@@ -535,6 +543,9 @@ export const CASES = [
     assertEqual(await page.evaluate(() => document.querySelectorAll('tactful-overlay').length), 0, 'textarea overlays');
   }],
 ];
+
+/** @type {Case[]} */
+export const CASES = [...BASIC_CASES, ...HOSTILE_CASES, ...WORKER_CASES, ...DRAFT_CASES];
 
 /**
  * @param {Page} page

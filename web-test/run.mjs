@@ -23,6 +23,7 @@ import { POLICY_CHECKS } from './policy-checks.mjs';
 import { TEST_POLICY, policyCases } from './policy-cases.mjs';
 import { pageUrl, startPageServer, startRecordingProxy } from './lib/server.mjs';
 import { lintFirefox } from './lib/lint.mjs';
+import { MESSAGE_CHECKS } from './message-checks.mjs';
 import { staticChecks } from './static-checks.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -180,6 +181,7 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
   /** @type {import('./policy-cases.mjs').PolicyCtx} */
   const ctx = {
     browserName,
+    browser,
     newPage,
     extensionUrl,
     updatePolicy,
@@ -203,8 +205,9 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
     if (!ready) return;
   }
   const cases = suite === 'policy' ? policyCases(browserName) : CASES;
-  for (const [name, fn] of cases.filter(([n]) => n.includes(only))) {
+  for (const [name, fn, opts] of cases.filter(([n, , o]) => n.includes(only) && (!o?.browser || o.browser === browserName))) {
     await results.run(`${browserName}: ${name}`, () => fn(ctx), {
+      timeoutMs: opts?.timeoutMs,
       onFailure: async () => {
         for (const [i, page] of pages.entries()) {
           await page.screenshot({ path: join(ARTIFACTS, `${browserName}-FAILED-${name.replace(/\W+/g, '-').slice(0, 60)}-${i}.png`) });
@@ -222,7 +225,7 @@ async function main() {
   ensureBuilt(args.dist);
   if (args.typecheckAndLint) await runTypecheckAndLint(results, args.dist);
   /** @type {Array<[string, () => void | Promise<void>]>} */
-  const checks = [...staticChecks(args.dist), ...POLICY_CHECKS, ...deployChecks(args.dist)];
+  const checks = [...staticChecks(args.dist), ...POLICY_CHECKS, ...MESSAGE_CHECKS, ...deployChecks(args.dist)];
   for (const [name, fn] of checks) await results.run(name, async () => fn());
   const server = await startPageServer();
   try {
