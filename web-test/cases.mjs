@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
-  cardState, clickBadgeButton, clickCardButton, drawnCount, editorText, highlightTexts, highlightVersusWord, hoverForCard, sameRect,
+  cardState, clickBadgeButton, clickCardButton, drawnCount, editorText, highlightTexts, highlightVersusWord, hoverForCard,
+  pressNextFinding, sameRect,
   screenshot, sleep, textareaPhraseRect, typeInto, underlinePixels, undo, waitForCard, waitForDrawn, waitForHighlight,
   waitForBadge, waitForNoHighlight,
 } from './lib/page-helpers.mjs';
@@ -29,18 +30,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BLAME = 'You should have';
 const APOLOGY = "We're sorry if";
 const REPLY = "Thanks for writing. You should have told us sooner. We're sorry if it was confusing.";
-
-/**
- * Alt+Shift+J, the shortcut that moves to the next finding and opens its card.
- * @param {Page} page
- */
-async function pressNextFinding(page) {
-  await page.keyboard.down('Alt');
-  await page.keyboard.down('Shift');
-  await page.keyboard.press('KeyJ');
-  await page.keyboard.up('Shift');
-  await page.keyboard.up('Alt');
-}
 
 /**
  * Polls screenshots until a category's underline shows under a box.

@@ -5,7 +5,7 @@
 // keys arrive. The seed is random per run (TACTFUL_SEED=<n> repeats one)
 // and printed on failure.
 import { assert } from './lib/harness.mjs';
-import { cardState, clickCardButton, sleep, undo, waitForCard } from './lib/page-helpers.mjs';
+import { cardState, clickCardButton, pressNextFinding, sleep, undo, waitForCard } from './lib/page-helpers.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('./cases.mjs').Ctx} Ctx */
@@ -130,15 +130,6 @@ const pasteText = (page, text) => page.evaluate((s) => {
   if (event.clipboardData?.getData('text/plain') !== s) Object.defineProperty(event, 'clipboardData', { value: clipboardData });
   if (el.dispatchEvent(event)) document.execCommand('insertText', false, s);
 }, text);
-
-/** @param {Page} page */
-async function pressNextFinding(page) {
-  await page.keyboard.down('Alt');
-  await page.keyboard.down('Shift');
-  await page.keyboard.press('KeyJ');
-  await page.keyboard.up('Shift');
-  await page.keyboard.up('Alt');
-}
 
 /**
  * Opens the card of the apology at `at` from the keyboard (the shortcut

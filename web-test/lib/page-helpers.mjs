@@ -212,6 +212,18 @@ export function editorText(target, selector = '#editor') {
   }, selector);
 }
 
+/**
+ * Alt+Shift+J, the shortcut that moves to the next finding and opens its card.
+ * @param {Page} page
+ */
+export async function pressNextFinding(page) {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyJ');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+}
+
 /** @param {Page} page */
 export async function undo(page) {
   await page.keyboard.down('Control');
