@@ -30,6 +30,8 @@ import { TextModel } from './text-model.js';
 
 // Typing through a finding should not pop its card up under the caret.
 const CARET_QUIET_MS = 400;
+// When a check is lost with the background, it is asked again after these.
+const RETRY_DELAYS_MS = [50, 250, 1000];
 
 /**
  * A finding's identity for "dismiss": its rule, its text and the words
@@ -81,8 +83,8 @@ export class EditorSession {
     /** A check is waiting for the engine; edits meanwhile set `recheck`. */
     this.inFlight = false;
     this.recheck = false;
-    /** The version whose check was already retried after the background went away. */
-    this.retriedVersion = -1;
+    /** Checks in a row the background did not answer. */
+    this.failures = 0;
     this.destroyed = false;
 
     if (!this.textarea) ensureHighlightStyles(/** @type {Document | ShadowRoot} */ (el.getRootNode()));
@@ -153,14 +155,13 @@ export class EditorSession {
       response = await requestCheck(snapshot.text, snapshot.excluded, this.audience, this.draft);
     } catch {
       // The background went away with the check (a service worker stopped
-      // mid-check): ask once more, which starts it again. If the extension
-      // was reloaded, this frame stops at its next focus.
-      if (extensionAlive() && this.retriedVersion !== version) {
-        this.retriedVersion = version;
-        this.recheck = true;
-      }
+      // mid-check): ask again, which starts it again, a few times while it
+      // may still be shutting down. If the extension was reloaded, this
+      // frame stops at its next focus.
+      if (extensionAlive() && this.failures < RETRY_DELAYS_MS.length) this.schedule(RETRY_DELAYS_MS[this.failures++]);
       return;
     }
+    this.failures = 0;
     // Drop results for text that has changed since it was sent.
     if (this.destroyed || version !== this.version) return;
     if (this.textarea && this.textarea.value !== snapshot.text) {
