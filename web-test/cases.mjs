@@ -20,6 +20,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
  * @typedef {{
  *   browserName: 'chromium' | 'firefox',
  *   browser: import('puppeteer-core').Browser,
+ *   launchAnother: (options: {firefoxPrefs?: Record<string, unknown>}) => ReturnType<typeof import('./lib/browsers.mjs').launchBrowser>,
  *   open: (host: string, file: string) => Promise<Page>,
  *   newPage: () => Promise<Page>,
  *   extensionUrl: (path: string) => string,

@@ -9,6 +9,7 @@ import {
   waitForHighlight,
 } from './lib/page-helpers.mjs';
 import { countColour } from './lib/png.mjs';
+import { pageUrl } from './lib/server.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('./cases.mjs').Ctx} Ctx */
@@ -289,4 +290,44 @@ export const WORKER_CASES = [
     });
     assertEqual(problems, [], 'errors and warnings on the page');
   }, { browser: 'chromium' }],
+
+  ['event page suspended while idle: the next keystroke checks again, nothing lost', async (t) => {
+    // Firefox suspends an idle event page after extensions.background.idle.timeout
+    // (30 s); nothing in WebDriver BiDi stops it sooner, so a second Firefox
+    // starts with a 1 s timeout. An extension page's getViews() shows
+    // whether the background page is alive.
+    const other = await t.launchAnother({ firefoxPrefs: { 'extensions.background.idle.timeout': 1000 } });
+    try {
+      const options = await other.browser.newPage();
+      const url = other.extensionUrl('options/options.html');
+      await options.goto(url, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
+      await options.waitForFunction((u) => location.href === u && document.readyState !== 'loading', { timeout: 8000 }, url);
+      const backgroundAlive = () => options.evaluate(() =>
+        /** @type {any} */ (globalThis).browser.extension.getViews().some((/** @type {Window} */ w) => w.location.pathname.endsWith('_generated_background_page.html')));
+      const waitForBackground = async (/** @type {boolean} */ alive) => {
+        const until = Date.now() + 15000;
+        while ((await backgroundAlive()) !== alive) {
+          assert(Date.now() < until, `the background page never ${alive ? 'started' : 'was suspended'}`);
+          await sleep(100);
+        }
+      };
+      const page = await other.browser.newPage();
+      await page.goto(pageUrl('event-page', 'editable.html'));
+      const problems = collectProblems(page);
+      await typeInto(page, '#editor', 'Thanks for writing. You should have called.');
+      await waitForHighlight(page, 'blame', BLAME);
+      await waitForBackground(false);
+      await page.keyboard.type(" We're sorry if it broke.", { delay: 5 });
+      await waitForHighlight(page, 'apology', APOLOGY);
+      await waitForHighlight(page, 'blame', BLAME);
+      await waitForBackground(false);
+      await page.keyboard.type(' You should have said so.', { delay: 5 });
+      await page.waitForFunction((p) => [...(CSS.highlights.get('tactful-blame') ?? [])].filter((r) => r.toString() === p).length === 2,
+        { timeout: 15000, polling: 50 }, BLAME);
+      assertEqual(await editorText(page), "Thanks for writing. You should have called. We're sorry if it broke. You should have said so.", 'draft');
+      assertEqual(problems, [], 'errors and warnings on the page');
+    } finally {
+      await other.close();
+    }
+  }, { browser: 'firefox', timeoutMs: 90000 }],
 ];

@@ -146,7 +146,10 @@ async function runBrowser(results, browserName, dist, pagePort, only, suite) {
   }
   const { browser, extensionUrl, close, updatePolicy, cleanup } = await launching;
   try {
-    await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort });
+    // A second browser for a case that needs other start-up settings, behind the same proxy.
+    const launchAnother = (/** @type {{firefoxPrefs?: Record<string, unknown>}} */ options) =>
+      launchBrowser(browserName, { distDir: dist, proxyPort: proxy.port, ...options });
+    await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort, launchAnother });
   } finally {
     await close().catch(() => {});
     cleanup();
@@ -167,9 +170,10 @@ async function runBrowser(results, browserName, dist, pagePort, only, suite) {
  *   browserName: 'chromium' | 'firefox', browser: import('puppeteer-core').Browser,
  *   extensionUrl: (path: string) => string, updatePolicy: ((policy: object) => void) | null,
  *   suite: string, only: string, pagePort: number,
+ *   launchAnother: (options: {firefoxPrefs?: Record<string, unknown>}) => ReturnType<typeof launchBrowser>,
  * }} run
  */
-async function runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort }) {
+async function runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort, launchAnother }) {
   /** @type {import('puppeteer-core').Page[]} */
   let pages = [];
   const newPage = async () => {
@@ -182,6 +186,7 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
   const ctx = {
     browserName,
     browser,
+    launchAnother,
     newPage,
     extensionUrl,
     updatePolicy,
