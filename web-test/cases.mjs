@@ -4,11 +4,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
-  cardState, clickBadgeButton, clickCardButton, drawnCount, editorText, highlightTexts, highlightVersusWord, hoverForCard, sameRect,
+  cardState, clickBadgeButton, clickCardButton, drawnCount, editorText, highlightTexts, highlightVersusWord, hoverForCard,
+  pressNextFinding, sameRect,
   screenshot, sleep, textareaPhraseRect, typeInto, underlinePixels, undo, waitForCard, waitForDrawn, waitForHighlight,
   waitForBadge, waitForNoHighlight,
 } from './lib/page-helpers.mjs';
 import { PAGE_CSP, pageUrl } from './lib/server.mjs';
+import { DRAFT_CASES } from './draft-cases.mjs';
+import { HOSTILE_CASES, WORKER_CASES } from './hostile-cases.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,6 +19,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * @typedef {{
  *   browserName: 'chromium' | 'firefox',
+ *   browser: import('puppeteer-core').Browser,
+ *   launchAnother: (options: {firefoxPrefs?: Record<string, unknown>}) => ReturnType<typeof import('./lib/browsers.mjs').launchBrowser>,
  *   open: (host: string, file: string) => Promise<Page>,
  *   newPage: () => Promise<Page>,
  *   extensionUrl: (path: string) => string,
@@ -26,18 +31,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BLAME = 'You should have';
 const APOLOGY = "We're sorry if";
 const REPLY = "Thanks for writing. You should have told us sooner. We're sorry if it was confusing.";
-
-/**
- * Alt+Shift+J, the shortcut that moves to the next finding and opens its card.
- * @param {Page} page
- */
-async function pressNextFinding(page) {
-  await page.keyboard.down('Alt');
-  await page.keyboard.down('Shift');
-  await page.keyboard.press('KeyJ');
-  await page.keyboard.up('Shift');
-  await page.keyboard.up('Alt');
-}
 
 /**
  * Polls screenshots until a category's underline shows under a box.
@@ -73,8 +66,13 @@ async function assertHighlightsOnWords(target, expected, editorPath = '#editor')
   }
 }
 
-/** @type {Array<[string, (t: Ctx) => Promise<void>]>} */
-export const CASES = [
+/**
+ * Each case: its name, what it does, and optionally the one browser it is for.
+ * @typedef {[string, (t: Ctx) => Promise<void>] | [string, (t: Ctx) => Promise<void>, {browser?: 'chromium' | 'firefox', timeoutMs?: number}]} Case
+ */
+
+/** @type {Case[]} */
+const BASIC_CASES = [
   ['textarea: typing underlines the right words', async (t) => {
     const page = await t.open('textarea', 'textarea.html');
     await typeInto(page, '#editor', REPLY);
@@ -535,6 +533,9 @@ export const CASES = [
     assertEqual(await page.evaluate(() => document.querySelectorAll('tactful-overlay').length), 0, 'textarea overlays');
   }],
 ];
+
+/** @type {Case[]} */
+export const CASES = [...BASIC_CASES, ...HOSTILE_CASES, ...WORKER_CASES, ...DRAFT_CASES];
 
 /**
  * @param {Page} page

@@ -5,6 +5,16 @@ interface Window {
   tactfulEvents: TactfulEvent[];
   editorModel: string;
   mutations: string[];
+  /** web-test/pages/hostile.js: the attacks, and readers that kept the page's original builtins. */
+  hostile: {
+    calls: number; drawn: number; lastDrawn: string; synced: number; foreignMessages: number; clobbered: string;
+    runtime: string;
+    underlines(): string;
+    box(id: string): { x: number; y: number; width: number; height: number };
+    text(id: string): string;
+    impersonate(extensionId: string): Promise<string>;
+    clobber(which: 'prototypes' | 'globals'): void;
+  };
   bench: {
     keydowns: number[];
     synced: TactfulEvent[];

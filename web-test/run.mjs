@@ -23,6 +23,7 @@ import { POLICY_CHECKS } from './policy-checks.mjs';
 import { TEST_POLICY, policyCases } from './policy-cases.mjs';
 import { pageUrl, startPageServer, startRecordingProxy } from './lib/server.mjs';
 import { lintFirefox } from './lib/lint.mjs';
+import { MESSAGE_CHECKS } from './message-checks.mjs';
 import { staticChecks } from './static-checks.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -145,7 +146,10 @@ async function runBrowser(results, browserName, dist, pagePort, only, suite) {
   }
   const { browser, extensionUrl, close, updatePolicy, cleanup } = await launching;
   try {
-    await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort });
+    // A second browser for a case that needs other start-up settings, behind the same proxy.
+    const launchAnother = (/** @type {{firefoxPrefs?: Record<string, unknown>}} */ options) =>
+      launchBrowser(browserName, { distDir: dist, proxyPort: proxy.port, ...options });
+    await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort, launchAnother });
   } finally {
     await close().catch(() => {});
     cleanup();
@@ -166,9 +170,10 @@ async function runBrowser(results, browserName, dist, pagePort, only, suite) {
  *   browserName: 'chromium' | 'firefox', browser: import('puppeteer-core').Browser,
  *   extensionUrl: (path: string) => string, updatePolicy: ((policy: object) => void) | null,
  *   suite: string, only: string, pagePort: number,
+ *   launchAnother: (options: {firefoxPrefs?: Record<string, unknown>}) => ReturnType<typeof launchBrowser>,
  * }} run
  */
-async function runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort }) {
+async function runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort, launchAnother }) {
   /** @type {import('puppeteer-core').Page[]} */
   let pages = [];
   const newPage = async () => {
@@ -180,6 +185,8 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
   /** @type {import('./policy-cases.mjs').PolicyCtx} */
   const ctx = {
     browserName,
+    browser,
+    launchAnother,
     newPage,
     extensionUrl,
     updatePolicy,
@@ -203,8 +210,9 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
     if (!ready) return;
   }
   const cases = suite === 'policy' ? policyCases(browserName) : CASES;
-  for (const [name, fn] of cases.filter(([n]) => n.includes(only))) {
+  for (const [name, fn, opts] of cases.filter(([n, , o]) => n.includes(only) && (!o?.browser || o.browser === browserName))) {
     await results.run(`${browserName}: ${name}`, () => fn(ctx), {
+      timeoutMs: opts?.timeoutMs,
       onFailure: async () => {
         for (const [i, page] of pages.entries()) {
           await page.screenshot({ path: join(ARTIFACTS, `${browserName}-FAILED-${name.replace(/\W+/g, '-').slice(0, 60)}-${i}.png`) });
@@ -222,7 +230,7 @@ async function main() {
   ensureBuilt(args.dist);
   if (args.typecheckAndLint) await runTypecheckAndLint(results, args.dist);
   /** @type {Array<[string, () => void | Promise<void>]>} */
-  const checks = [...staticChecks(args.dist), ...POLICY_CHECKS, ...deployChecks(args.dist)];
+  const checks = [...staticChecks(args.dist), ...POLICY_CHECKS, ...MESSAGE_CHECKS, ...deployChecks(args.dist)];
   for (const [name, fn] of checks) await results.run(name, async () => fn());
   const server = await startPageServer();
   try {

@@ -3,6 +3,7 @@
 // not ask for (host permissions, remote code, a lax CSP).
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assert, assertEqual } from './lib/harness.mjs';
 
 /**
@@ -32,22 +33,76 @@ const FORBIDDEN = [
 // fallbacks, is compiled to `undefined` by extension/build.mjs.
 const SANCTIONED_WASM_READ = 'globalThis.fetch(ext.runtime.getURL("tactful.wasm"))';
 
-/** @param {string} dir */
-function jsFiles(dir) {
+/**
+ * Where a string becomes markup or code in the extension's own sources.
+ * Page text, finding text, rule messages and policy strings are only ever
+ * set with textContent or built into elements (shared/dom.js), so none of
+ * these has a sanctioned use and none is allow-listed.
+ * @type {Array<[string, RegExp]>}
+ */
+const HTML_SINKS = [
+  ['innerHTML/outerHTML', /\b(?:inner|outer)HTML\b/g],
+  ['insertAdjacentHTML', /\binsertAdjacentHTML\b/g],
+  ['document.write', /\.write(?:ln)?\s*\(/g],
+  ['createContextualFragment', /\bcreateContextualFragment\b/g],
+  ['DOMParser', /\bDOMParser\b/g],
+  ['setHTML/parseHTML', /\b(?:setHTML|setHTMLUnsafe|parseHTMLUnsafe)\b/g],
+  ['srcdoc', /\bsrcdoc\b/g],
+  ['event-handler attribute', /setAttribute(?:NS)?\s*\(\s*(?:[^,]*,\s*)?['"`]on/gi],
+  ['javascript: URL', /javascript:/gi],
+];
+
+const SOURCES = fileURLToPath(new URL('../extension/src/', import.meta.url));
+const SOURCE_MANIFEST = fileURLToPath(new URL('../extension/manifest.json', import.meta.url));
+
+/** @param {string} dir @param {RegExp} ext */
+function filesIn(dir, ext = /\.js$/) {
   /** @type {string[]} */
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...jsFiles(p));
-    else if (p.endsWith('.js')) out.push(p);
+    if (statSync(p).isDirectory()) out.push(...filesIn(p, ext));
+    else if (ext.test(p)) out.push(p);
   }
   return out;
+}
+const jsFiles = (/** @type {string} */ dir) => filesIn(dir);
+
+/**
+ * Checks on the extension's sources: no string reaches an HTML or code sink,
+ * and the manifest opens no door to web pages.
+ * @returns {Array<[string, () => void]>}
+ */
+function sourceChecks() {
+  return [
+    ['static: extension/src sets no HTML from strings (innerHTML, outerHTML, insertAdjacentHTML, document.write, ...)', () => {
+      /** @type {string[]} */
+      const problems = [];
+      for (const file of filesIn(SOURCES, /\.(?:js|html)$/)) {
+        // Comments may name a sink to say it is not used.
+        const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:'"`\\])\/\/.*$/gm, '$1');
+        for (const [label, re] of HTML_SINKS) {
+          for (const m of code.matchAll(re)) {
+            const line = code.slice(0, m.index).split('\n').length;
+            problems.push(`${relative(SOURCES, file)}:${line}: ${label}`);
+          }
+        }
+      }
+      assert(problems.length === 0, problems.join('\n'));
+    }],
+    ['static: the source manifest has no externally_connectable or web_accessible_resources', () => {
+      const m = JSON.parse(readFileSync(SOURCE_MANIFEST, 'utf8'));
+      for (const key of ['externally_connectable', 'web_accessible_resources', 'host_permissions']) {
+        assert(!(key in m), `extension/manifest.json has ${key}`);
+      }
+    }],
+  ];
 }
 
 /** @param {string} distDir */
 export function staticChecks(distDir) {
   /** @type {Array<[string, () => void]>} */
-  const checks = [];
+  const checks = sourceChecks();
   for (const browser of ['chrome', 'firefox']) {
     const dir = join(distDir, browser);
     checks.push([`static: ${browser} bundles have no network, eval or HTML-string APIs (but the own-wasm read)`, () => {

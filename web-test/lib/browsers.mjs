@@ -18,10 +18,10 @@ const FIREFOX = process.env.TACTFUL_FIREFOX || '/usr/bin/firefox-esr';
 
 /**
  * @param {'chromium' | 'firefox'} name
- * @param {{distDir: string, proxyPort: number, firefoxAddonId?: string}} options
+ * @param {{distDir: string, proxyPort: number, firefoxAddonId?: string, firefoxPrefs?: Record<string, unknown>}} options
  * @returns {Promise<{browser: import('puppeteer-core').Browser, extensionUrl: (path: string) => string, close: () => Promise<void>}>}
  */
-export async function launchBrowser(name, { distDir, proxyPort, firefoxAddonId = FIREFOX_ADDON_ID }) {
+export async function launchBrowser(name, { distDir, proxyPort, firefoxAddonId = FIREFOX_ADDON_ID, firefoxPrefs = {} }) {
   const profile = mkdtempSync(join(tmpdir(), `tactful-${name}-`));
   const cleanup = () => rmSync(profile, { recursive: true, force: true });
   if (name === 'chromium') {
@@ -87,6 +87,7 @@ export async function launchBrowser(name, { distDir, proxyPort, firefoxAddonId =
       'dom.security.https_first': false,
       'dom.security.https_first_schemeless': false,
       'extensions.webextensions.uuids': JSON.stringify({ [firefoxAddonId]: FIREFOX_UUID }),
+      ...firefoxPrefs,
     },
   });
   await browser.installExtension(join(distDir, 'firefox'));

@@ -160,7 +160,7 @@ export const screenshot = async (page) => Buffer.from(await page.screenshot({ ty
 /**
  * The card's state as exposed to pages that opt in with data-tactful-test.
  * @param {Page} page
- * @returns {Promise<{open: boolean, status: string, targets: Array<{label: string, x: number, y: number}>} | null>}
+ * @returns {Promise<{open: boolean, message: string, why: string, status: string, targets: Array<{label: string, x: number, y: number}>} | null>}
  */
 export function cardState(page) {
   return page.evaluate(() => {
@@ -210,6 +210,18 @@ export function editorText(target, selector = '#editor') {
     const el = /** @type {HTMLElement} */ (document.querySelector(sel));
     return el instanceof HTMLTextAreaElement ? el.value : el.innerText.replace(/\u00a0/g, ' ').trim();
   }, selector);
+}
+
+/**
+ * Alt+Shift+J, the shortcut that moves to the next finding and opens its card.
+ * @param {Page} page
+ */
+export async function pressNextFinding(page) {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyJ');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
 }
 
 /** @param {Page} page */

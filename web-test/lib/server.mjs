@@ -16,6 +16,10 @@ import { fileURLToPath } from 'node:url';
 const PAGES = fileURLToPath(new URL('../pages/', import.meta.url));
 export const TEST_DOMAIN = 'tactful.test';
 export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
+// The hostile page allows inline script on purpose: if Tactful ever turned
+// a string into markup there, an injected onerror would run and say so.
+const HOSTILE_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'; object-src 'none'; base-uri 'none'";
+const CSP_FOR = /** @type {Record<string, string>} */ ({ '/hostile.html': HOSTILE_CSP });
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 /** @param {import('node:http').Server} server */
@@ -29,7 +33,7 @@ export async function startPageServer() {
       const body = await readFile(join(PAGES, path === '/' ? 'index.html' : path));
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'content-security-policy': PAGE_CSP,
+        'content-security-policy': CSP_FOR[path] ?? PAGE_CSP,
         'cache-control': 'no-store',
       });
       res.end(body);

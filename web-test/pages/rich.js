@@ -25,6 +25,35 @@ function offset(node, at) {
   return at === 0 ? 0 : window.editorModel.length;
 }
 
+function undo() {
+  if (history.length) window.editorModel = history.pop();
+  render(window.editorModel.length);
+}
+
+// Like ProseMirror's and Slate's keymaps: the browser has no undo history
+// for edits it never made, so Ctrl+Z is the editor's own.
+editor.addEventListener('keydown', (e) => {
+  if (mode === 'model' && (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key === 'z') {
+    e.preventDefault();
+    undo();
+  }
+});
+
+// Like ProseMirror, it takes pastes from the paste event, into its model.
+editor.addEventListener('paste', (e) => {
+  if (mode !== 'model') return;
+  e.preventDefault();
+  const sel = getSelection();
+  if (!sel.rangeCount) return;
+  const range = sel.getRangeAt(0);
+  const start = offset(range.startContainer, range.startOffset);
+  const end = offset(range.endContainer, range.endOffset);
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  history.push(window.editorModel);
+  window.editorModel = window.editorModel.slice(0, start) + text + window.editorModel.slice(end);
+  render(start + text.length);
+});
+
 editor.addEventListener('beforeinput', (e) => {
   if (mode === 'refuse') {
     if (e.inputType === 'insertReplacementText') e.preventDefault();
@@ -32,8 +61,7 @@ editor.addEventListener('beforeinput', (e) => {
   }
   e.preventDefault();
   if (e.inputType === 'historyUndo') {
-    if (history.length) window.editorModel = history.pop();
-    render(window.editorModel.length);
+    undo();
     return;
   }
   const [target] = e.getTargetRanges();

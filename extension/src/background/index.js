@@ -2,6 +2,7 @@
 // for content scripts, validates settings for the options page, and tells
 // tabs to re-check when the engine's settings or the managed policy change.
 import { ext } from '../shared/browser-api.js';
+import { backgroundRefusal } from '../shared/messages.js';
 import { loadEffectiveSettings, loadPolicy } from '../shared/policy.js';
 import { ENGINE_KEYS, engineConfig } from '../shared/settings.js';
 import { configErrors, engineFor } from './engine.js';
@@ -54,31 +55,38 @@ async function focusedFrame(tabId) {
 }
 
 /**
- * @param {BackgroundRequest} request
+ * @param {BackgroundRequest} request a request that passed backgroundRefusal()
  * @param {chrome.runtime.MessageSender} sender
+ * @returns {Promise<unknown>}
  */
 function handle(request, sender) {
+  const tabId = /** @type {number} */ (sender.tab?.id);
   switch (request.type) {
     case 'check':
-      return check(request.text, request.excluded, request.audience, `${sender.tab?.id}:${sender.frameId}:${request.draft}`);
+      return check(request.text, request.excluded, request.audience, `${tabId}:${sender.frameId}:${request.draft}`);
     case 'validate':
       return configErrors(request.config).then((errors) => ({ errors }));
     case 'rules':
       return rules();
     case 'editor-focused':
-      if (sender.tab?.id === undefined) return Promise.resolve(null);
-      return rememberFocus(sender.tab.id, sender.frameId ?? 0).then(() => null);
+      return rememberFocus(tabId, sender.frameId ?? 0).then(() => null);
     case 'focused-frame':
       return focusedFrame(request.tabId);
-    default:
-      return null;
   }
 }
 
+/** This extension, as senders must name it. */
+const SELF = { id: ext.runtime.id, base: ext.runtime.getURL('') };
+
 ext.runtime.onMessage.addListener((request, sender, sendResponse) => {
-  const reply = handle(request, sender);
-  if (!reply) return false;
-  reply.then(sendResponse, (e) => sendResponse({ error: String(e), findings: [] }));
+  const refused = backgroundRefusal(request, sender, SELF);
+  if (refused) {
+    console.warn('tactful: refused a message:', refused);
+    sendResponse({ error: `refused: ${refused}`, findings: [] });
+    return false;
+  }
+  handle(/** @type {BackgroundRequest} */ (request), sender)
+    .then(sendResponse, (e) => sendResponse({ error: String(e), findings: [] }));
   return true;  // responds asynchronously
 });
 

@@ -265,7 +265,8 @@ export class Card {
 
   // The card is in a closed shadow root, so tests cannot find its buttons.
   // Pages that opt in with <html data-tactful-test> get the buttons' labels
-  // and centres on the host, enough to click them with a real mouse.
+  // and centres, and the message, on the host: enough to click them with a
+  // real mouse and to see what the card says.
   exposeForTests() {
     if (!this.host || !this.doc.documentElement.hasAttribute('data-tactful-test')) return;
     const buttons = this.isOpen ? [...(this.card?.querySelectorAll('button') ?? [])] : [];
@@ -273,7 +274,9 @@ export class Card {
       const r = b.getBoundingClientRect();
       return { label: b.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
-    const status = this.card?.querySelector('.status')?.textContent ?? '';
-    this.host.dataset.tactfulTest = JSON.stringify({ open: this.isOpen, status, targets });
+    const text = (/** @type {string} */ selector) => this.card?.querySelector(selector)?.textContent ?? '';
+    this.host.dataset.tactfulTest = JSON.stringify({
+      open: this.isOpen, message: text('.message'), why: text('.why'), status: text('.status'), targets,
+    });
   }
 }

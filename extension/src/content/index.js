@@ -3,6 +3,7 @@
 // EditorSession per editor, the one card this frame shows and the checklist
 // badge on the focused editor.
 import { ext } from '../shared/browser-api.js';
+import { contentRefusal } from '../shared/messages.js';
 import { loadEffectiveSettings, siteEnabled, unmanagedSettings } from '../shared/policy.js';
 import { loadSiteAudiences, saveSettings, saveSiteAudience, siteOf } from '../shared/settings.js';
 import { Badge } from './badge.js';
@@ -51,7 +52,7 @@ class FrameController {
 
   start() {
     addEventListener('focusin', (e) => this.consider(e.composedPath()[0] ?? null), true);
-    ext.runtime.onMessage.addListener((message, _sender, sendResponse) => this.onMessage(message, sendResponse));
+    ext.runtime.onMessage.addListener((message, sender, sendResponse) => this.onMessage(message, sender, sendResponse));
     ext.storage.onChanged.addListener((changes, area) => {
       if (area === 'sync' || area === 'managed') this.onSettingsChanged(changes, area);
     });
@@ -364,10 +365,18 @@ class FrameController {
   // --- Messages and settings
 
   /**
-   * @param {import('../shared/messages.js').ContentRequest} message
-   * @param {(response: import('../shared/messages.js').StatusResponse) => void} sendResponse
+   * Messages from the background (settings applied) and the popup (status).
+   * @param {unknown} request
+   * @param {chrome.runtime.MessageSender} sender
+   * @param {(response: import('../shared/messages.js').StatusResponse | {error: string}) => void} sendResponse
    */
-  onMessage(message, sendResponse) {
+  onMessage(request, sender, sendResponse) {
+    const refused = contentRefusal(request, sender, { id: ext.runtime.id, base: ext.runtime.getURL('') });
+    if (refused) {
+      sendResponse({ error: `refused: ${refused}` });
+      return false;
+    }
+    const message = /** @type {import('../shared/messages.js').ContentRequest} */ (request);
     if (message.type === 'settings-applied') {
       for (const s of this.sessions.values()) s.schedule(0);
       return false;

@@ -12,13 +12,16 @@ export const extensionAlive = () => !!ext.runtime?.id;
  * @param {Array<[number, number]>} excluded
  * @param {string} audience who will read the reply
  * @param {string} draft names the editor, so the engine re-checks only the paragraphs that changed
- * @returns {Promise<CheckResponse>}
+ * @returns {Promise<CheckResponse>} rejected if the background did not answer
  */
 export async function requestCheck(text, excluded, audience, draft) {
   /** @type {import('../shared/messages.js').CheckRequest} */
   const request = { type: 'check', text, excluded, audience, draft };
   const response = await ext.runtime.sendMessage(request);
-  return response ?? { findings: [], error: 'no response from the background' };
+  // Chrome answers undefined, rather than failing, when the service worker
+  // stopped before it replied: the check was lost with it.
+  if (response === undefined) throw new Error('no response from the background');
+  return response;
 }
 
 /** Tells the background that this frame has the focused editor (for the popup). */

@@ -3,7 +3,8 @@
 // card actions into edits, dismissals and settings.
 import { CHANGED, applyToContentEditable, applyToTextarea } from './apply-fix.js';
 import { clearUnderlines, drawUnderlines, ensureHighlightStyles, removeUnderline, setActiveRange } from './highlights.js';
-import { requestCheck } from './messaging.js';
+import { MAX_CHECK_TEXT } from '../shared/messages.js';
+import { extensionAlive, requestCheck } from './messaging.js';
 import { TextareaOverlay } from './overlay.js';
 import { TextModel } from './text-model.js';
 
@@ -29,6 +30,8 @@ import { TextModel } from './text-model.js';
 
 // Typing through a finding should not pop its card up under the caret.
 const CARET_QUIET_MS = 400;
+// When a check is lost with the background, it is asked again after these.
+const RETRY_DELAYS_MS = [50, 250, 1000];
 
 /**
  * A finding's identity for "dismiss": its rule, its text and the words
@@ -75,9 +78,13 @@ export class EditorSession {
     this.active = null;
     this.lastEditAt = 0;
     this.timer = 0;
+    /** A textarea edit waiting for the next frame to move the drawn findings. */
+    this.followFrame = 0;
     /** A check is waiting for the engine; edits meanwhile set `recheck`. */
     this.inFlight = false;
     this.recheck = false;
+    /** Checks in a row the background did not answer. */
+    this.failures = 0;
     this.destroyed = false;
 
     if (!this.textarea) ensureHighlightStyles(/** @type {Document | ShadowRoot} */ (el.getRootNode()));
@@ -136,12 +143,25 @@ export class EditorSession {
     const started = performance.now();
     const version = this.version;
     const snapshot = this.read();
+    if (snapshot.text.length > MAX_CHECK_TEXT) {
+      // Too long to check as you type; the draft itself is left alone.
+      this.checklist = [];
+      this.draw(snapshot.text, snapshot.model, []);
+      this.frame.report('too-long', { version, length: snapshot.text.length });
+      return;
+    }
     let response;
     try {
       response = await requestCheck(snapshot.text, snapshot.excluded, this.audience, this.draft);
     } catch {
-      return;  // the extension was reloaded; this frame stops at its next focus
+      // The background went away with the check (a service worker stopped
+      // mid-check): ask again, which starts it again, a few times while it
+      // may still be shutting down. If the extension was reloaded, this
+      // frame stops at its next focus.
+      if (extensionAlive() && this.failures < RETRY_DELAYS_MS.length) this.schedule(RETRY_DELAYS_MS[this.failures++]);
+      return;
     }
+    this.failures = 0;
     // Drop results for text that has changed since it was sent.
     if (this.destroyed || version !== this.version) return;
     if (this.textarea && this.textarea.value !== snapshot.text) {
@@ -202,7 +222,14 @@ export class EditorSession {
     this.version++;
     this.lastEditAt = performance.now();
     if (this.textarea) {
-      this.shiftForEdit(this.textarea.value);
+      // A big paste fires an input event per line, all before the next
+      // frame: follow the text once, when that frame is drawn, not per event.
+      this.followFrame ||= requestAnimationFrame(() => {
+        this.followFrame = 0;
+        if (this.destroyed) return;
+        this.shiftForEdit(/** @type {HTMLTextAreaElement} */ (this.textarea).value);
+        this.frame.refreshCard(this);
+      });
     } else {
       // Live ranges move with the text around them; a range whose own text
       // changed no longer shows what the finding was about.
@@ -213,8 +240,8 @@ export class EditorSession {
         return false;
       });
       if (this.dropActiveIfGone()) setActiveRange(this, null);
+      this.frame.refreshCard(this);
     }
-    this.frame.refreshCard(this);
     this.frame.report('synced', { version: this.version });
     this.schedule();
   }
@@ -298,7 +325,7 @@ export class EditorSession {
   caretMoved() {
     if (this.destroyed) return;
     // A page script may set a textarea's value without an input event.
-    if (this.textarea && this.textarea.value !== this.text) this.onEdit();
+    if (this.textarea && !this.followFrame && this.textarea.value !== this.text) this.onEdit();
     if (performance.now() - this.lastEditAt < CARET_QUIET_MS) return;
     this.frame.caretAt(this, this.findingAtCaret());
   }
@@ -483,6 +510,7 @@ export class EditorSession {
   destroy() {
     this.destroyed = true;
     clearTimeout(this.timer);
+    cancelAnimationFrame(this.followFrame);
     this.mutations?.disconnect();
     for (const [type, fn] of this.listeners) this.el.removeEventListener(type, fn);
     this.overlay?.destroy();
