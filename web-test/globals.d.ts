@@ -5,6 +5,9 @@ interface Window {
   tactfulEvents: TactfulEvent[];
   editorModel: string;
   mutations: string[];
+  // Editor fixtures (web-test/editors/fixture.js).
+  editorModelText: () => string;
+  editorMutations: string[];
   bench: {
     keydowns: number[];
     synced: TactfulEvent[];

@@ -1,0 +1,305 @@
+// The editor matrix: Tactful in the real editor libraries support tools are
+// built on (fixtures in web-test/editors/), the same checks for each, in
+// Chromium and in Firefox ESR. Every check reads the editor's text back
+// through the editor's own API (window.editorModelText on each fixture), so
+// a fix that only changed the DOM, and not the editor's model, fails.
+// Each check's outcome goes into a Compat record, from which the run writes
+// docs/compatibility.md.
+import { assert, assertEqual } from './lib/harness.mjs';
+import {
+  assertHighlightsOnWords, sleep, textareaPhraseRect, undo, waitForCard, waitForDrawn,
+  waitForUnderlinePixels,
+} from './lib/page-helpers.mjs';
+
+/** @typedef {import('puppeteer-core').Page} Page */
+/** @typedef {import('puppeteer-core').Frame} Frame */
+/** @typedef {import('./cases.mjs').Ctx} Ctx */
+/** @typedef {{x: number, y: number, width: number, height: number}} Rect */
+
+/**
+ * @typedef {{
+ *   id: string, label: string,
+ *   content: string,       // selector of the element holding the text
+ *   frame?: string,        // selector of the iframe the editor lives in
+ *   textarea?: boolean,
+ * }} EditorFixture
+ */
+
+/** @type {EditorFixture[]} */
+export const EDITORS = [
+  { id: 'quill', label: 'Quill 2.0.3', content: '#editor .ql-editor' },
+  { id: 'tiptap', label: 'Tiptap 3.34.0 (ProseMirror)', content: '#editor .ProseMirror' },
+  { id: 'ckeditor', label: 'CKEditor 5 48.5.2 (classic)', content: '.ck-editor__editable' },
+  { id: 'tinymce', label: 'TinyMCE 8.9.2 (iframe)', content: '#tinymce', frame: 'iframe.tox-edit-area__iframe' },
+  { id: 'draft', label: 'Draft.js 0.11.7 (React 18)', content: '#editor [contenteditable]' },
+  { id: 'react-textarea', label: 'React 18 controlled <textarea>', content: '#editor', textarea: true },
+];
+
+/** The checks, in the table's column order. */
+export const CHECKS = /** @type {const} */ ({
+  typing: 'underlines after typing',
+  paste: 'underlines after paste',
+  earlier: 'underlines follow text inserted earlier',
+  fix: "card fix lands in the editor's model",
+  undoFix: 'one Ctrl+Z restores the original',
+  editorUndo: "editor's own undo keeps working",
+  mutations: 'no DOM mutations from Tactful',
+});
+
+const BLAME = 'You should have';
+const APOLOGY = "We're sorry if";
+const REPLY = "Thanks for writing. You should have told us sooner. We're sorry if it was confusing.";
+const FIXED = "Thanks for writing. You should have told us sooner. We're sorry it was confusing.";
+const GREETING = 'Hello Daniel. ';
+
+/**
+ * Editors merge edits made within a short time of each other into one undo
+ * step (Quill: 1 s from the step's first edit; ProseMirror: 500 ms), a fix
+ * included. A person reads the card before clicking; the tests pause as long.
+ */
+const pastUndoMergeWindow = () => sleep(1100);
+
+/** Outcomes by browser, editor and check: true passed, a string is the failure. */
+export class Compat {
+  constructor() {
+    /** @type {Record<string, Record<string, Record<string, true | string>>>} */
+    this.results = {};
+  }
+
+  /**
+   * Runs one check and records how it went; a failure is rethrown, so the
+   * checks after it in the same case are not reached (and say so).
+   * @param {string} browser @param {string} editor @param {keyof typeof CHECKS} check
+   * @param {() => Promise<void>} fn
+   */
+  async step(browser, editor, check, fn) {
+    const cell = ((this.results[browser] ??= {})[editor] ??= {});
+    try {
+      await fn();
+      cell[check] = true;
+    } catch (e) {
+      cell[check] = e instanceof Error ? e.message : String(e);
+      throw new Error(`${CHECKS[check]}: ${cell[check]}`);
+    }
+  }
+}
+
+/**
+ * Where the editor lives: the page or its iframe, and how far that frame's
+ * viewport is from the page's (for real mouse input into an iframe).
+ * @param {Page} page
+ * @param {EditorFixture} editor
+ */
+async function editorSurface(page, editor) {
+  await page.waitForFunction(() => typeof window.editorModelText === 'function', { timeout: 15000 });
+  if (!editor.frame) return { target: /** @type {Page | Frame} */ (page), offset: { x: 0, y: 0 } };
+  const handle = await page.waitForSelector(editor.frame, { timeout: 10000 });
+  const frame = await /** @type {NonNullable<typeof handle>} */ (handle).contentFrame();
+  assert(frame, `${editor.frame} has no frame`);
+  const offset = await page.$eval(editor.frame, (f) => {
+    const r = f.getBoundingClientRect();
+    return { x: r.left + f.clientLeft, y: r.top + f.clientTop };
+  });
+  return { target: /** @type {Page | Frame} */ (frame), offset };
+}
+
+/** @typedef {Awaited<ReturnType<typeof editorSurface>>} Surface */
+
+/** @param {Page} page */
+const modelText = (page) => page.evaluate(() => window.editorModelText());
+
+/**
+ * Waits until the editor's own model holds exactly this text.
+ * @param {Page} page @param {string} expected @param {string} when
+ */
+async function waitForModel(page, expected, when) {
+  await page.waitForFunction((s) => window.editorModelText() === s, { timeout: 5000, polling: 50 }, expected)
+    .catch(async () => { throw new Error(`editor model ${when}: ${JSON.stringify(await modelText(page))}`); });
+}
+
+/**
+ * Asserts the underlines sit on these phrases, measured independently of
+ * Tactful: against the text nodes' own boxes (rich editors) or the
+ * textarea's font metrics and screenshot pixels (textarea).
+ * @param {Page} page @param {Surface} surface @param {EditorFixture} editor
+ * @param {Array<[string, string]>} expected [category, phrase]
+ */
+async function assertUnderlines(page, surface, editor, expected) {
+  if (!editor.textarea) return assertHighlightsOnWords(surface.target, expected, editor.content);
+  for (const [category, phrase] of expected) {
+    await waitForUnderlinePixels(page, await textareaPhraseRect(page, editor.content, phrase), category);
+  }
+}
+
+/**
+ * A key chord, e.g. chord(page, 'Control', 'Home').
+ * @param {Page} page @param {import('puppeteer-core').KeyInput} modifier @param {import('puppeteer-core').KeyInput} key
+ */
+async function chord(page, modifier, key) {
+  await page.keyboard.down(modifier);
+  await page.keyboard.press(key);
+  await page.keyboard.up(modifier);
+}
+
+/**
+ * Pastes plain text at the caret the way a clipboard paste reaches the
+ * editor: a paste event carrying the text, which rich editors handle
+ * themselves. If nothing handles it (a textarea), the browser's default
+ * action, inserting the text, is done with insertText.
+ * @param {Page | Frame} target @param {string} text
+ */
+function paste(target, text) {
+  return target.evaluate((s) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', s);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    const focused = /** @type {HTMLElement} */ (document.activeElement);
+    if (focused.dispatchEvent(event)) document.execCommand('insertText', false, s);
+  }, text);
+}
+
+/**
+ * The rectangle of a phrase's underline in page coordinates, for the mouse.
+ * @param {Page} page @param {Surface} surface @param {EditorFixture} editor @param {string} category @param {string} phrase
+ * @returns {Promise<Rect>}
+ */
+async function phraseBox(page, surface, editor, category, phrase) {
+  if (editor.textarea) return textareaPhraseRect(page, editor.content, phrase);
+  const box = await surface.target.evaluate((c, p) => {
+    const range = [...(CSS.highlights.get(`tactful-${c}`) ?? [])].find((r) => r.toString() === p);
+    // The first line's box: a phrase that wraps has nothing under its bounding box's middle.
+    return range ? /** @type {Range} */ (range).getClientRects()[0]?.toJSON() ?? null : null;
+  }, category, phrase);
+  assert(box, `no ${category} highlight on "${phrase}"`);
+  return { x: box.x + surface.offset.x, y: box.y + surface.offset.y, width: box.width, height: box.height };
+}
+
+/**
+ * Real mouse: hovers a phrase until its card opens (the card lives in the
+ * editor's frame), then clicks the card's button with this label.
+ * @param {Page} page @param {Surface} surface @param {Rect} box @param {string} label
+ */
+async function applyFromCard(page, surface, box, label) {
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+  const card = await waitForCard(/** @type {Page} */ (surface.target));
+  const button = card.targets.find((t) => t.label === label);
+  assert(button, `card has no "${label}" button; it has ${JSON.stringify(card.targets.map((t) => t.label))}`);
+  const { x, y } = /** @type {{x: number, y: number}} */ (button);
+  await page.mouse.click(x + surface.offset.x, y + surface.offset.y);
+}
+
+/**
+ * Opens an editor's fixture, clicks into its text and types.
+ * @param {Ctx} t @param {EditorFixture} editor @param {string} text
+ */
+async function openAndType(t, editor, text) {
+  const page = await t.open(`editor-${editor.id}`, `editors/${editor.id}.html`);
+  const surface = await editorSurface(page, editor);
+  await surface.target.click(editor.content);
+  if (text) await page.keyboard.type(text, { delay: 5 });
+  return { page, surface };
+}
+
+/**
+ * @param {Compat} compat
+ * @returns {Array<[string, (t: Ctx) => Promise<void>]>}
+ */
+export function editorCases(compat) {
+  return EDITORS.flatMap((editor) => {
+    /** @param {Ctx} t @param {keyof typeof CHECKS} check @param {() => Promise<void>} fn */
+    const step = (t, check, fn) => compat.step(t.browserName, editor.id, check, fn);
+    return /** @type {Array<[string, (t: Ctx) => Promise<void>]>} */ ([
+      [`${editor.label}: typing, text inserted earlier, a fix from the card, Ctrl+Z, the editor's undo`, async (t) => {
+        const { page, surface } = await openAndType(t, editor, REPLY);
+        await step(t, 'typing', async () => {
+          await waitForModel(page, REPLY, 'after typing');
+          await assertUnderlines(page, surface, editor, [['blame', BLAME], ['apology', APOLOGY]]);
+        });
+        await step(t, 'earlier', async () => {
+          await chord(page, 'Control', 'Home');
+          await page.keyboard.type(GREETING, { delay: 5 });
+          await waitForModel(page, GREETING + REPLY, 'after typing at the start');
+          await assertUnderlines(page, surface, editor, [['blame', BLAME], ['apology', APOLOGY]]);
+        });
+        await step(t, 'fix', async () => {
+          await pastUndoMergeWindow();
+          await applyFromCard(page, surface, await phraseBox(page, surface, editor, 'apology', APOLOGY), "We're sorry");
+          await waitForModel(page, GREETING + FIXED, 'after the fix');
+        });
+        await step(t, 'undoFix', async () => {
+          await undo(page);
+          await waitForModel(page, GREETING + REPLY, 'after one Ctrl+Z');
+        });
+        await step(t, 'editorUndo', async () => {
+          await chord(page, 'Control', 'End');
+          await pastUndoMergeWindow();
+          await page.keyboard.type(' Bye.', { delay: 5 });
+          await waitForModel(page, `${GREETING}${REPLY} Bye.`, 'after typing at the end');
+          await undo(page);
+          await waitForModel(page, GREETING + REPLY, "after the editor's own Ctrl+Z");
+        });
+      }],
+
+      [`${editor.label}: pasted text is underlined`, async (t) => {
+        const { page, surface } = await openAndType(t, editor, '');
+        await step(t, 'paste', async () => {
+          await paste(surface.target, REPLY);
+          await waitForModel(page, REPLY, 'after the paste');
+          await assertUnderlines(page, surface, editor, [['blame', BLAME], ['apology', APOLOGY]]);
+        });
+      }],
+
+      [`${editor.label}: Tactful's underlines, card and re-checks never mutate the editor's DOM`, async (t) => {
+        const { page, surface } = await openAndType(t, editor, REPLY);
+        await step(t, 'mutations', async () => {
+          await assertUnderlines(page, surface, editor, [['apology', APOLOGY]]);
+          await waitForDrawn(/** @type {Page} */ (surface.target));
+          await sleep(300);  // the editor's own rendering of the typing settles
+          await page.evaluate(() => { window.editorMutations.length = 0; });
+          // From here on nothing edits the text: every mutation would be Tactful's
+          // (hovering opens a card, leaving closes it, resizing re-lays out).
+          const box = await phraseBox(page, surface, editor, 'apology', APOLOGY);
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+          await waitForCard(/** @type {Page} */ (surface.target));
+          await page.mouse.move(5, 5);
+          await waitForCard(/** @type {Page} */ (surface.target), false);
+          await page.setViewport({ width: 960, height: 700 });
+          await sleep(300);
+          assertEqual(await page.evaluate(() => window.editorMutations), [], "mutations in the editor's content");
+          assertEqual(await modelText(page), REPLY, 'editor model');
+        });
+      }],
+    ]);
+  });
+}
+
+/**
+ * The compatibility table as Markdown, from each browser's recorded outcomes.
+ * @param {Record<string, {version: string, results: Compat['results'][string]}>} byBrowser
+ */
+export function compatibilityTable(byBrowser) {
+  const browsers = Object.keys(byBrowser).sort();
+  const lines = [
+    '# Editor compatibility',
+    '',
+    'Generated by `node web-test/run.mjs --suite editors` (ctest `web.editors.chromium`, `web.editors.firefox`);',
+    'do not edit by hand. Each editor is the real library, pinned in package.json, in a fixture page',
+    'built by web-test/editors/build.mjs; every check reads the text back through the editor\'s own API.',
+    '',
+    `Browsers: ${browsers.map((b) => `${b} ${byBrowser[b].version}`).join(', ')}.`,
+    'pass: the check passed; FAIL: it failed; not reached: an earlier check in the same sequence failed.',
+    '',
+  ];
+  for (const editor of EDITORS) {
+    lines.push(`## ${editor.label}`, '', `| check | ${browsers.join(' | ')} |`, `|---|${browsers.map(() => '---').join('|')}|`);
+    for (const [check, label] of Object.entries(CHECKS)) {
+      const cells = browsers.map((b) => {
+        const r = byBrowser[b].results[editor.id]?.[check];
+        return r === true ? 'pass' : r ? 'FAIL' : 'not reached';
+      });
+      lines.push(`| ${label} | ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
