@@ -22,6 +22,7 @@ import {
  *   content: string,       // selector of the element holding the text
  *   frame?: string,        // selector of the iframe the editor lives in
  *   textarea?: boolean,
+ *   known?: Partial<Record<keyof typeof CHECKS, string>>,  // checks known to fail here, and why
  * }} EditorFixture
  */
 
@@ -30,7 +31,13 @@ export const EDITORS = [
   { id: 'quill', label: 'Quill 2.0.3', content: '#editor .ql-editor' },
   { id: 'tiptap', label: 'Tiptap 3.34.0 (ProseMirror)', content: '#editor .ProseMirror' },
   { id: 'ckeditor', label: 'CKEditor 5 48.5.2 (classic)', content: '.ck-editor__editable' },
-  { id: 'tinymce', label: 'TinyMCE 8.9.2 (iframe)', content: '#tinymce', frame: 'iframe.tox-edit-area__iframe' },
+  {
+    id: 'tinymce', label: 'TinyMCE 8.9.2 (iframe)', content: '#tinymce', frame: 'iframe.tox-edit-area__iframe',
+    known: {
+      undoFix: 'TinyMCE records typing as one undo step only when the typing ends (a navigation key, a click in the ' +
+        'text, blur); a fix applied before that joins the same step, so Ctrl+Z takes back the fix and that typing.',
+    },
+  },
   { id: 'draft', label: 'Draft.js 0.11.7 (React 18)', content: '#editor [contenteditable]' },
   { id: 'react-textarea', label: 'React 18 controlled <textarea>', content: '#editor', textarea: true },
 ];
@@ -67,20 +74,28 @@ export class Compat {
   }
 
   /**
-   * Runs one check and records how it went; a failure is rethrown, so the
-   * checks after it in the same case are not reached (and say so).
-   * @param {string} browser @param {string} editor @param {keyof typeof CHECKS} check
+   * Runs one check and records how it went. A failure is rethrown, so the
+   * checks after it in the same case are not reached (and say so), unless it
+   * is a known issue of the editor: then it is recorded as such and the step
+   * returns false. A known issue that no longer happens fails, so the list
+   * of known issues stays true.
+   * @param {string} browser @param {EditorFixture} editor @param {keyof typeof CHECKS} check
    * @param {() => Promise<void>} fn
+   * @returns {Promise<boolean>} whether the check passed
    */
   async step(browser, editor, check, fn) {
-    const cell = ((this.results[browser] ??= {})[editor] ??= {});
+    const cell = ((this.results[browser] ??= {})[editor.id] ??= {});
+    const known = editor.known?.[check];
     try {
       await fn();
-      cell[check] = true;
     } catch (e) {
       cell[check] = e instanceof Error ? e.message : String(e);
+      if (known) return false;
       throw new Error(`${CHECKS[check]}: ${cell[check]}`);
     }
+    cell[check] = true;
+    if (known) throw new Error(`${CHECKS[check]} passes: remove the known issue "${known}"`);
+    return true;
   }
 }
 
@@ -207,7 +222,7 @@ async function openAndType(t, editor, text) {
 export function editorCases(compat) {
   return EDITORS.flatMap((editor) => {
     /** @param {Ctx} t @param {keyof typeof CHECKS} check @param {() => Promise<void>} fn */
-    const step = (t, check, fn) => compat.step(t.browserName, editor.id, check, fn);
+    const step = (t, check, fn) => compat.step(t.browserName, editor, check, fn);
     return /** @type {Array<[string, (t: Ctx) => Promise<void>]>} */ ([
       [`${editor.label}: typing, text inserted earlier, a fix from the card, Ctrl+Z, the editor's undo`, async (t) => {
         const { page, surface } = await openAndType(t, editor, REPLY);
@@ -226,15 +241,16 @@ export function editorCases(compat) {
           await applyFromCard(page, surface, await phraseBox(page, surface, editor, 'apology', APOLOGY), "We're sorry");
           await waitForModel(page, GREETING + FIXED, 'after the fix');
         });
-        await step(t, 'undoFix', async () => {
+        const undone = await step(t, 'undoFix', async () => {
           await undo(page);
           await waitForModel(page, GREETING + REPLY, 'after one Ctrl+Z');
         });
+        if (!undone) return;
         await step(t, 'editorUndo', async () => {
           await chord(page, 'Control', 'End');
           await pastUndoMergeWindow();
-          await page.keyboard.type(' Bye.', { delay: 5 });
-          await waitForModel(page, `${GREETING}${REPLY} Bye.`, 'after typing at the end');
+          await page.keyboard.type(' Bye', { delay: 5 });
+          await waitForModel(page, `${GREETING}${REPLY} Bye`, 'after typing at the end');
           await undo(page);
           await waitForModel(page, GREETING + REPLY, "after the editor's own Ctrl+Z");
         });
@@ -287,7 +303,8 @@ export function compatibilityTable(byBrowser) {
     'built by web-test/editors/build.mjs; every check reads the text back through the editor\'s own API.',
     '',
     `Browsers: ${browsers.map((b) => `${b} ${byBrowser[b].version}`).join(', ')}.`,
-    'pass: the check passed; FAIL: it failed; not reached: an earlier check in the same sequence failed.',
+    'pass: the check passed; FAIL: it failed; known issue: it fails as described under the table;',
+    'not reached: an earlier check in the same sequence failed.',
     '',
   ];
   for (const editor of EDITORS) {
@@ -295,11 +312,12 @@ export function compatibilityTable(byBrowser) {
     for (const [check, label] of Object.entries(CHECKS)) {
       const cells = browsers.map((b) => {
         const r = byBrowser[b].results[editor.id]?.[check];
-        return r === true ? 'pass' : r ? 'FAIL' : 'not reached';
+        return r === true ? 'pass' : r ? (editor.known?.[check] ? 'known issue' : 'FAIL') : 'not reached';
       });
       lines.push(`| ${label} | ${cells.join(' | ')} |`);
     }
     lines.push('');
+    for (const [check, why] of Object.entries(editor.known ?? {})) lines.push(`Known issue, ${CHECKS[/** @type {keyof typeof CHECKS} */ (check)]}: ${why}`, '');
   }
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
 interface TactfulEvent { name: string; t: number; version?: number; count?: number; checkMs?: number }
 interface Window {
   tactfulEvents: TactfulEvent[];
+  recordTactfulEvents: (doc: Document, win: Window) => void;
   editorModel: string;
   mutations: string[];
   // Editor fixtures (web-test/editors/fixture.js).

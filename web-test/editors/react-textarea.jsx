@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { exposeEditor } from './fixture.js';
+import './react-textarea.css';
 
 let current = '';
 
