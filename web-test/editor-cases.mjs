@@ -157,20 +157,24 @@ async function chord(page, modifier, key) {
 }
 
 /**
- * Pastes plain text at the caret the way a clipboard paste reaches the
- * editor: a paste event carrying the text, which rich editors handle
- * themselves. If nothing handles it (a textarea), the browser's default
- * action, inserting the text, is done with insertText.
- * @param {Page | Frame} target @param {string} text
+ * A real clipboard paste: the text is copied with Ctrl+C from a field of the
+ * page's own (opted out of Tactful), then pasted into the editor with Ctrl+V,
+ * so the editor gets the browser's own paste event and clipboard data.
+ * @param {Page} page @param {Surface} surface @param {EditorFixture} editor @param {string} text
  */
-function paste(target, text) {
-  return target.evaluate((s) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', s);
-    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-    const focused = /** @type {HTMLElement} */ (document.activeElement);
-    if (focused.dispatchEvent(event)) document.execCommand('insertText', false, s);
+async function paste(page, surface, editor, text) {
+  await page.evaluate((s) => {
+    const source = document.createElement('textarea');
+    source.id = 'clipboard-source';
+    source.dataset.tactful = 'off';
+    source.value = s;
+    document.body.append(source);
+    source.select();
   }, text);
+  await chord(page, 'Control', 'c');
+  await page.evaluate(() => document.getElementById('clipboard-source')?.remove());
+  await surface.target.click(editor.content);
+  await chord(page, 'Control', 'v');
 }
 
 /**
@@ -259,7 +263,7 @@ export function editorCases(compat) {
       [`${editor.label}: pasted text is underlined`, async (t) => {
         const { page, surface } = await openAndType(t, editor, '');
         await step(t, 'paste', async () => {
-          await paste(surface.target, REPLY);
+          await paste(page, surface, editor, REPLY);
           await waitForModel(page, REPLY, 'after the paste');
           await assertUnderlines(page, surface, editor, [['blame', BLAME], ['apology', APOLOGY]]);
         });
