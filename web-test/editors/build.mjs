@@ -37,6 +37,7 @@ const page = (name, body) => `<!doctype html>
 <body spellcheck="false">
   <h1>${name}</h1>
   ${body}
+  <div class="spacer"></div>
 </body>
 </html>
 `;
