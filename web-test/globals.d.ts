@@ -9,6 +9,7 @@ interface Window {
   // Editor fixtures (web-test/editors/fixture.js).
   editorModelText: () => string;
   editorMutations: string[];
+  longFrames: Array<{ duration: number; scripts: Array<{ url: string; duration: number }> }> | null;
   bench: {
     keydowns: number[];
     synced: TactfulEvent[];

@@ -229,7 +229,9 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
  * @param {string} browserName @param {string} version @param {Compat} compat
  */
 function saveCompat(browserName, version, compat) {
-  writeFileSync(join(ARTIFACTS, `compat-${browserName}.json`), JSON.stringify({ version, results: compat.results[browserName] ?? {} }));
+  writeFileSync(join(ARTIFACTS, `compat-${browserName}.json`), JSON.stringify({
+    version, results: compat.results[browserName] ?? {}, reports: compat.reports[browserName] ?? {},
+  }));
   /** @type {Parameters<typeof compatibilityTable>[0]} */
   const byBrowser = {};
   for (const file of readdirSync(ARTIFACTS).filter((f) => /^compat-\w+\.json$/.test(f))) {

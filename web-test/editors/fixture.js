@@ -30,5 +30,24 @@ export function exposeEditor({ modelText, content }) {
 /** The text of an HTML string, one line per block (for editors whose API hands out HTML). */
 export function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const br of doc.querySelectorAll('br')) br.replaceWith('\n');
   return [...doc.body.children].map((el) => el.textContent).join('\n');
 }
+
+/**
+ * Long animation frames (over 50 ms) on this page's main thread, with the
+ * scripts that ran in them, where the browser can tell (Chromium's Long
+ * Animation Frames API); null where it cannot (Firefox).
+ */
+function recordLongFrames() {
+  if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return null;
+  /** @type {Array<{duration: number, scripts: Array<{url: string, duration: number}>}>} */
+  const frames = [];
+  new PerformanceObserver((list) => {
+    for (const e of /** @type {any[]} */ (list.getEntries())) {
+      frames.push({ duration: e.duration, scripts: e.scripts.map((s) => ({ url: s.sourceURL, duration: s.duration })) });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+  return frames;
+}
+window.longFrames = recordLongFrames();
