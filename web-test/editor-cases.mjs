@@ -39,7 +39,7 @@ export const EDITORS = [
     },
   },
   { id: 'draft', label: 'Draft.js 0.11.7 (React 18)', content: '#editor [contenteditable]' },
-  { id: 'react-textarea', label: 'React 18 controlled <textarea>', content: '#editor', textarea: true },
+  { id: 'react-textarea', label: 'React 18 controlled textarea', content: '#editor', textarea: true },
 ];
 
 /** The checks, in the table's column order. */
@@ -458,7 +458,8 @@ export function compatibilityTable(byBrowser) {
 
 /** What the matrix does not check yet, so the table is not read as more than it is. */
 const NOT_COVERED = [
-  'Lexical; scrolling inside the editor (only the page scrolls); the editor\'s own spellcheck and selection after a fix.',
+  'Lexical: its input and undo packages (@lexical/plain-text, @lexical/history) are not in the registry this was built from.',
+  'Scrolling inside the editor (only the page scrolls); the editor\'s own spellcheck; the selection after a fix.',
   'TinyMCE in a frame shorter than Tactful\'s card: the card is cut off by the frame and its buttons cannot be reached ' +
     '(the fixture is 400 px tall; TinyMCE\'s default is 200 px).',
   'Site fixtures for Zendesk, Freshdesk, Help Scout, Intercom, ServiceNow, Jira Service Management and Salesforce ' +
