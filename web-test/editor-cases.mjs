@@ -49,6 +49,7 @@ export const CHECKS = /** @type {const} */ ({
   earlier: 'underlines follow text inserted earlier',
   resize: 'underlines follow a window resize',
   scroll: 'underlines follow the page scrolling',
+  editorScroll: 'underlines follow the editor scrolling',
   fix: "card fix lands in the editor's model",
   undoFix: 'one Ctrl+Z restores the original',
   editorUndo: "editor's own undo keeps working",
@@ -209,6 +210,23 @@ async function assertPainted(page, surface, editor, category, phrase) {
 }
 
 /**
+ * Scrolls the editor's own scroll box (the nearest one around its text that
+ * overflows, or its document) to the top; false if it was there already.
+ * Runs in the page.
+ * @param {Element} content
+ */
+function scrollEditorToTop(content) {
+  /** @type {Element | null} */
+  let box = content;
+  while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+  const scroller = box ?? content.ownerDocument.scrollingElement;
+  if (!scroller) return false;
+  const before = scroller.scrollTop;
+  scroller.scrollTop = 0;
+  return before > 0;
+}
+
+/**
  * A key chord, e.g. chord(page, 'Control', 'Home').
  * @param {Page} page @param {import('puppeteer-core').KeyInput} modifier @param {import('puppeteer-core').KeyInput} key
  */
@@ -364,6 +382,22 @@ export function editorCases(compat) {
         });
       }],
 
+      [`${editor.label}: underlines follow the editor's own scrolling`, async (t) => {
+        const { page, surface } = await openAndType(t, editor, REPLY);
+        await step(t, 'editorScroll', async () => {
+          for (let i = 0; i < 20; i++) {
+            await page.keyboard.press('Enter');
+            await page.keyboard.type('More.', { delay: 2 });
+          }
+          await assertReplyFindings(page, surface, editor);
+          // The caret is at the end, the editor scrolled down to it; scroll back up
+          // (without moving the caret, so the editor does not scroll it back into view).
+          const scrolled = await surface.target.$eval(editor.content, scrollEditorToTop);
+          assert(scrolled, 'the editor had not scrolled to the caret');
+          await assertPainted(page, surface, editor, 'blame', BLAME);
+        });
+      }],
+
       [`${editor.label}: a 5,000-word paste is checked and underlined (long frames reported)`, async (t) => {
         const { page, surface } = await openAndType(t, editor, '');
         await step(t, 'longPaste', async () => {
@@ -372,10 +406,7 @@ export function editorCases(compat) {
           await page.waitForFunction((w) => window.editorModelText().split(/\s+/).filter(Boolean).join(' ') === w,
             { timeout: 15000, polling: 200 }, words(LONG_DRAFT))
             .catch(async () => { throw new Error(`editor model has ${words(await modelText(page)).split(' ').length} words`); });
-          // (A textarea's phrases are found from font metrics on one line, so there the
-          // drawn count for the final text stands in for the underlines' positions.)
-          if (editor.textarea) await waitForDrawnFindings(page, 2);
-          else await assertUnderlines(page, surface, editor, [['blame', BLAME], ['apology', APOLOGY]]);
+          await assertReplyFindings(page, surface, editor);
           await sleep(300);  // let the last frames be reported
         });
         compat.report(t.browserName, editor, await longFrameReport(page));
@@ -385,14 +416,26 @@ export function editorCases(compat) {
 }
 
 /**
- * Waits until Tactful has drawn this many findings for the newest text it synced.
+ * Asserts the reply's two findings are underlined where the text may be out
+ * of view: by position against the words in a rich editor; in a textarea,
+ * whose phrases are found from font metrics on its first visible line, by
+ * the drawn count for the final text (other findings may come with the rest of the draft).
+ * @param {Page} page @param {Surface} surface @param {EditorFixture} editor
+ */
+async function assertReplyFindings(page, surface, editor) {
+  if (editor.textarea) await waitForDrawnFindings(page, 2);
+  else await assertUnderlines(page, surface, editor, [['blame', BLAME], ['apology', APOLOGY]]);
+}
+
+/**
+ * Waits until Tactful has drawn at least this many findings for the newest text it synced.
  * @param {Page} page @param {number} count
  */
 async function waitForDrawnFindings(page, count) {
   await page.waitForFunction((n) => {
     const events = window.tactfulEvents;
     const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
-    return events.some((e) => e.name === 'drawn' && e.version === newest && e.count === n);
+    return events.some((e) => e.name === 'drawn' && e.version === newest && (e.count ?? 0) >= n);
   }, { timeout: 8000, polling: 100 }, count).catch(async () => {
     throw new Error(`drawn: ${JSON.stringify(await page.evaluate(() => window.tactfulEvents.filter((e) => e.name === 'drawn').slice(-3)))}`);
   });
