@@ -218,7 +218,9 @@ async function assertPainted(page, surface, editor, category, phrase) {
 function scrollEditorToTop(content) {
   /** @type {Element | null} */
   let box = content;
-  while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+  // A textarea scrolls itself (Firefox reports its overflow as "visible").
+  const scrolls = (/** @type {Element} */ el) => el instanceof HTMLTextAreaElement || /auto|scroll/.test(getComputedStyle(el).overflowY);
+  while (box && !(box.scrollHeight > box.clientHeight && scrolls(box))) box = box.parentElement;
   const scroller = box ?? content.ownerDocument.scrollingElement;
   if (!scroller) return false;
   const before = scroller.scrollTop;
