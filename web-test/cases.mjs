@@ -4,10 +4,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
-  cardState, clickBadgeButton, clickCardButton, drawnCount, editorText, highlightTexts, highlightVersusWord, hoverForCard,
-  pressNextFinding, sameRect,
+  assertHighlightsOnWords, cardState, clickBadgeButton, clickCardButton, drawnCount, editorText, highlightTexts,
+  highlightVersusWord, hoverForCard, pressNextFinding,
   screenshot, sleep, textareaPhraseRect, typeInto, underlinePixels, undo, waitForCard, waitForDrawn, waitForHighlight,
-  waitForBadge, waitForNoHighlight,
+  waitForBadge, waitForNoHighlight, waitForUnderlinePixels,
 } from './lib/page-helpers.mjs';
 import { PAGE_CSP, pageUrl } from './lib/server.mjs';
 import { DRAFT_CASES } from './draft-cases.mjs';
@@ -33,39 +33,6 @@ const APOLOGY = "We're sorry if";
 const REPLY = "Thanks for writing. You should have told us sooner. We're sorry if it was confusing.";
 
 /**
- * Polls screenshots until a category's underline shows under a box.
- * @param {Page} page
- * @param {{x: number, y: number, width: number, height: number}} box
- * @param {string} category
- */
-async function waitForUnderlinePixels(page, box, category, timeout = 8000) {
-  const until = Date.now() + timeout;
-  let n = 0;
-  while (Date.now() < until) {
-    n = underlinePixels(await screenshot(page), box, category);
-    if (n >= 6) return n;
-    await sleep(100);
-  }
-  throw new Error(`no ${category} underline pixels under ${JSON.stringify(box)} (found ${n})`);
-}
-
-/**
- * Checks that each phrase's highlight range covers exactly the phrase's own
- * box and that the underline really is painted there.
- * @param {Page | import('puppeteer-core').Frame} target
- * @param {Array<[string, string]>} expected [category, phrase]
- * @param {string} editorPath
- */
-async function assertHighlightsOnWords(target, expected, editorPath = '#editor') {
-  for (const [category, phrase] of expected) {
-    await waitForHighlight(target, category, phrase);
-    const boxes = await highlightVersusWord(target, category, phrase, editorPath);
-    assert(boxes?.word && boxes.highlight, `could not measure "${phrase}": ${JSON.stringify(boxes)}`);
-    const { word, highlight } = /** @type {{word: any, highlight: any}} */ (boxes);
-    assert(sameRect(word, highlight), `${category} highlight ${JSON.stringify(highlight)} is not on "${phrase}" ${JSON.stringify(word)}`);
-  }
-}
-
 /**
  * Each case: its name, what it does, and optionally the one browser it is for.
  * @typedef {[string, (t: Ctx) => Promise<void>] | [string, (t: Ctx) => Promise<void>, {browser?: 'chromium' | 'firefox', timeoutMs?: number}]} Case

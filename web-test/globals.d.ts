@@ -3,6 +3,7 @@
 interface TactfulEvent { name: string; t: number; version?: number; count?: number; checkMs?: number }
 interface Window {
   tactfulEvents: TactfulEvent[];
+  recordTactfulEvents: (doc: Document, win: Window) => void;
   editorModel: string;
   mutations: string[];
   /** web-test/pages/hostile.js: the attacks, and readers that kept the page's original builtins. */
@@ -15,6 +16,10 @@ interface Window {
     impersonate(extensionId: string): Promise<string>;
     clobber(which: 'prototypes' | 'globals'): void;
   };
+  // Editor fixtures (web-test/editors/fixture.js).
+  editorModelText: () => string;
+  editorMutations: string[];
+  longFrames: Array<{ duration: number; scripts: Array<{ url: string; duration: number }> }> | null;
   bench: {
     keydowns: number[];
     synced: TactfulEvent[];

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Tactful's browser test suite.
 //   node web-test/run.mjs [--browser chromium|firefox|all] [--browsers-only] [--dist DIR] [--only TEXT]
-//                         [--suite main|policy]
+//                         [--suite main|policy|editors]
 // Runs the type check and web-ext lint (skipped with --browsers-only, as
 // ctest runs them on their own), the static checks on the built bundles and
 // manifests, then every case in cases.mjs in each browser, against pages
@@ -9,13 +9,18 @@
 // leaves the browser. Builds dist/ first if it is missing. --only runs just
 // the browser cases whose name contains TEXT. --suite policy runs the cases
 // in policy-cases.mjs instead, in browsers started with a real enterprise
-// policy file (which needs root: the files live under /etc).
+// policy file (which needs root: the files live under /etc). --suite editors
+// builds the editor fixture pages (web-test/editors/) and runs the editor
+// matrix in editor-cases.mjs; a full run (no --only) then rewrites
+// docs/compatibility.md from the outcomes of every browser run so far.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES } from './cases.mjs';
 import { deployChecks } from './deploy-checks.mjs';
+import { Compat, compatibilityTable, editorCases } from './editor-cases.mjs';
+import { buildFixtures } from './editors/build.mjs';
 import { launchBrowser } from './lib/browsers.mjs';
 import { Results, assert } from './lib/harness.mjs';
 import { chromiumPolicy, testIdentity, withFirefoxPolicy } from './lib/policy-files.mjs';
@@ -41,7 +46,7 @@ function parseArgs(argv) {
     else if (argv[i] === '--only') args.only = argv[++i];
     else if (argv[i] === '--suite') {
       args.suite = argv[++i];
-      if (!['main', 'policy'].includes(args.suite)) throw new Error(`--suite must be main or policy, not ${args.suite}`);
+      if (!['main', 'policy', 'editors'].includes(args.suite)) throw new Error(`--suite must be main, policy or editors, not ${args.suite}`);
     }
     else throw new Error(`unknown argument ${argv[i]}`);
   }
@@ -89,7 +94,7 @@ async function runTypecheckAndLint(results, dist) {
  * @returns {Promise<Launched>}
  */
 async function launchForSuite(browserName, suite, dist, proxyPort) {
-  if (suite === 'main') {
+  if (suite !== 'policy') {
     return { ...(await launchBrowser(browserName, { distDir: dist, proxyPort })), updatePolicy: null, cleanup: () => {} };
   }
   const identity = testIdentity(dist);
@@ -133,8 +138,9 @@ async function waitForManagedPolicy(page, url) {
  * @param {number} pagePort
  * @param {string} only
  * @param {string} suite
+ * @param {Compat} compat
  */
-async function runBrowser(results, browserName, dist, pagePort, only, suite) {
+async function runBrowser(results, browserName, dist, pagePort, only, suite, compat) {
   const proxy = await startRecordingProxy(pagePort);
   const launching = launchForSuite(browserName, suite, dist, proxy.port);
   const ok = await results.run(`${browserName}: launches with the extension installed${suite === 'policy' ? ' and a policy file' : ''}`,
@@ -149,7 +155,8 @@ async function runBrowser(results, browserName, dist, pagePort, only, suite) {
     // A second browser for a case that needs other start-up settings, behind the same proxy.
     const launchAnother = (/** @type {{firefoxPrefs?: Record<string, unknown>}} */ options) =>
       launchBrowser(browserName, { distDir: dist, proxyPort: proxy.port, ...options });
-    await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort, launchAnother });
+    await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort, launchAnother, compat });
+    if (suite === 'editors' && !only) saveCompat(browserName, await browser.version(), compat);
   } finally {
     await close().catch(() => {});
     cleanup();
@@ -169,11 +176,11 @@ async function runBrowser(results, browserName, dist, pagePort, only, suite) {
  * @param {{
  *   browserName: 'chromium' | 'firefox', browser: import('puppeteer-core').Browser,
  *   extensionUrl: (path: string) => string, updatePolicy: ((policy: object) => void) | null,
- *   suite: string, only: string, pagePort: number,
+ *   suite: string, only: string, pagePort: number, compat: Compat,
  *   launchAnother: (options: {firefoxPrefs?: Record<string, unknown>}) => ReturnType<typeof launchBrowser>,
  * }} run
  */
-async function runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort, launchAnother }) {
+async function runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort, launchAnother, compat }) {
   /** @type {import('puppeteer-core').Page[]} */
   let pages = [];
   const newPage = async () => {
@@ -209,7 +216,7 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
     for (const page of pages.splice(0)) await page.close().catch(() => {});
     if (!ready) return;
   }
-  const cases = suite === 'policy' ? policyCases(browserName) : CASES;
+  const cases = suite === 'policy' ? policyCases(browserName) : suite === 'editors' ? editorCases(compat) : CASES;
   for (const [name, fn, opts] of cases.filter(([n, , o]) => n.includes(only) && (!o?.browser || o.browser === browserName))) {
     await results.run(`${browserName}: ${name}`, () => fn(ctx), {
       timeoutMs: opts?.timeoutMs,
@@ -224,6 +231,23 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
   }
 }
 
+/**
+ * Keeps one browser's editor matrix outcomes and rewrites
+ * docs/compatibility.md from those of every browser run so far.
+ * @param {string} browserName @param {string} version @param {Compat} compat
+ */
+function saveCompat(browserName, version, compat) {
+  writeFileSync(join(ARTIFACTS, `compat-${browserName}.json`), JSON.stringify({
+    version, results: compat.results[browserName] ?? {}, reports: compat.reports[browserName] ?? {},
+  }));
+  /** @type {Parameters<typeof compatibilityTable>[0]} */
+  const byBrowser = {};
+  for (const file of readdirSync(ARTIFACTS).filter((f) => /^compat-\w+\.json$/.test(f))) {
+    byBrowser[file.slice('compat-'.length, -'.json'.length)] = JSON.parse(readFileSync(join(ARTIFACTS, file), 'utf8'));
+  }
+  writeFileSync(join(ROOT, 'docs', 'compatibility.md'), compatibilityTable(byBrowser));
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const results = new Results(ARTIFACTS);
@@ -232,10 +256,12 @@ async function main() {
   /** @type {Array<[string, () => void | Promise<void>]>} */
   const checks = [...staticChecks(args.dist), ...POLICY_CHECKS, ...MESSAGE_CHECKS, ...deployChecks(args.dist)];
   for (const [name, fn] of checks) await results.run(name, async () => fn());
+  if (args.suite === 'editors') await buildFixtures();
+  const compat = new Compat();
   const server = await startPageServer();
   try {
     for (const b of args.browsers) {
-      await runBrowser(results, /** @type {'chromium' | 'firefox'} */ (b), args.dist, server.port, args.only, args.suite);
+      await runBrowser(results, /** @type {'chromium' | 'firefox'} */ (b), args.dist, server.port, args.only, args.suite, compat);
     }
   } finally {
     await server.close();

@@ -286,3 +286,37 @@ export async function clickBadgeButton(page, label) {
   assert(target, `badge has no "${label}" button; it has ${JSON.stringify(state?.targets.map((t) => t.label))}`);
   await page.mouse.click(/** @type {{x: number}} */ (target).x, /** @type {{y: number}} */ (target).y);
 }
+
+/**
+ * Polls screenshots until a category's underline shows under a box.
+ * @param {Page} page
+ * @param {{x: number, y: number, width: number, height: number}} box
+ * @param {string} category
+ */
+export async function waitForUnderlinePixels(page, box, category, timeout = 8000) {
+  const until = Date.now() + timeout;
+  let n = 0;
+  while (Date.now() < until) {
+    n = underlinePixels(await screenshot(page), box, category);
+    if (n >= 6) return n;
+    await sleep(100);
+  }
+  throw new Error(`no ${category} underline pixels under ${JSON.stringify(box)} (found ${n})`);
+}
+
+/**
+ * Checks that each phrase's highlight range covers exactly the phrase's own
+ * box and that the underline really is painted there.
+ * @param {Page | import('puppeteer-core').Frame} target
+ * @param {Array<[string, string]>} expected [category, phrase]
+ * @param {string} editorPath
+ */
+export async function assertHighlightsOnWords(target, expected, editorPath = '#editor') {
+  for (const [category, phrase] of expected) {
+    await waitForHighlight(target, category, phrase);
+    const boxes = await highlightVersusWord(target, category, phrase, editorPath);
+    assert(boxes?.word && boxes.highlight, `could not measure "${phrase}": ${JSON.stringify(boxes)}`);
+    const { word, highlight } = /** @type {{word: any, highlight: any}} */ (boxes);
+    assert(sameRect(word, highlight), `${category} highlight ${JSON.stringify(highlight)} is not on "${phrase}" ${JSON.stringify(word)}`);
+  }
+}

@@ -17,6 +17,26 @@ const FIREFOX_CONTENT_SCRIPT = typeof (/** @type {any} */ (globalThis)).cloneInt
 const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /**
+ * Resolves once the page has seen the selection change (or soon, if the
+ * selection was already there and no event comes). Editors that keep their
+ * own selection (CKEditor 5, ProseMirror) update it on selectionchange; one
+ * that has not yet would apply the fix where its old selection was, or, like
+ * CKEditor 5, fold the fix into the undo step of the typing before it.
+ * @param {Document} doc
+ */
+function selectionSeen(doc) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      doc.removeEventListener('selectionchange', done);
+      resolve(undefined);
+    };
+    const timer = setTimeout(done, 100);
+    doc.addEventListener('selectionchange', done);
+  });
+}
+
+/**
  * Removing a word should not leave two spaces behind: widen a deletion over
  * one neighbouring space.
  * @param {string} text
@@ -75,8 +95,11 @@ export async function applyToContentEditable(root, model, span, replacement) {
 
   root.focus({ preventScroll: true });
   const selection = /** @type {Selection} */ (doc.getSelection());
+  const seen = selectionSeen(doc);
   selection.removeAllRanges();
   selection.addRange(range);
+  await seen;
+  if (new TextModel(root).text !== before) return { ok: false, reason: CHANGED };
 
   // Editors that own their model (CKEditor 5, Slate, Draft.js, ProseMirror)
   // listen to beforeinput; offer them the replacement first.

@@ -133,6 +133,9 @@ class FrameController {
     this.pageListenersInstalled = true;
     const opts = { capture: true, passive: true };
     addEventListener('mousemove', (e) => this.onPointer(e.clientX, e.clientY), opts);
+    // A pointer that leaves an iframe (TinyMCE's editor frame) sends it no more
+    // moves: it is off every finding and off the card, so a hover card closes.
+    this.doc.documentElement.addEventListener('mouseleave', () => this.onPointer(-1, -1), opts);
     addEventListener('scroll', () => this.repositionCard(), opts);
     addEventListener('resize', () => this.repositionCard(), opts);
     addEventListener('keydown', (e) => this.onKeyDown(e), true);
