@@ -105,8 +105,7 @@ int ParseArgs(int argc, char** argv, Args* args) {
       if (args->format != "text" && args->format != "json") return UsageError("--format must be text or json");
     } else if (arg == "--audience") {
       if (!value(&args->options.audience)) return UsageError("--audience needs a value");
-      const std::string& a = args->options.audience;
-      if (a != "customer" && a != "internal" && a != "technical") {
+      if (!IsAudience(args->options.audience)) {
         return UsageError("--audience must be customer, internal or technical");
       }
     } else if (arg == "--category") {
@@ -134,7 +133,7 @@ int ParseArgs(int argc, char** argv, Args* args) {
     }
   }
   for (const std::string& c : args->options.categories) {
-    if (c != "apology" && c != "blame" && c != "jargon" && c != "tone" && c != "structure") {
+    if (!IsCategory(c)) {
       return UsageError("unknown category " + c);
     }
   }

@@ -22,12 +22,6 @@ constexpr size_t kMaxPacks = 64;
 // running the rules directly, which is slower but gives the same findings.
 constexpr int64_t kTriggerSetMaxMem = 64 << 20;
 
-bool IsCategory(const std::string& c) {
-  return std::any_of(std::begin(kCategories), std::end(kCategories), [&](const char* k) { return c == k; });
-}
-
-bool IsAudience(const std::string& a) { return a == "customer" || a == "internal" || a == "technical"; }
-
 // The better of two overlapping findings of one category: higher priority,
 // then one that offers a fix, then the longer span.
 bool Better(const Finding& a, const Finding& b) {

@@ -9,6 +9,14 @@ namespace tactful {
 
 const char* const kCategories[5] = {"apology", "blame", "jargon", "tone", "structure"};
 
+bool IsCategory(std::string_view category) {
+  return std::any_of(std::begin(kCategories), std::end(kCategories), [&](const char* k) { return category == k; });
+}
+
+bool IsAudience(std::string_view audience) {
+  return audience == "customer" || audience == "internal" || audience == "technical";
+}
+
 namespace {
 
 const std::map<std::string, CheckFactory, std::less<>>& Factories() {
@@ -212,8 +220,7 @@ bool ReadRuleInfo(const json& rule, const LoadContext& ctx, RuleInfo* info) {
             ctx.String(rule, "message", &info->message) && ctx.String(rule, "why", &info->why);
   if (!ok) return false;
   if (info->id.empty()) ctx.At("id").Error("is required");
-  if (!std::any_of(std::begin(kCategories), std::end(kCategories),
-                   [&](const char* c) { return info->category == c; })) {
+  if (!IsCategory(info->category)) {
     ctx.At("category").Error("must be one of apology, blame, jargon, tone, structure");
     ok = false;
   }

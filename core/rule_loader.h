@@ -77,6 +77,11 @@ std::unique_ptr<Check> LoadRule(const json& rule, const LoadContext& ctx);
 
 extern const char* const kCategories[5];
 
+// Whether `category` is one of kCategories; whether `audience` is one the
+// engine knows (customer, internal, technical).
+bool IsCategory(std::string_view category);
+bool IsAudience(std::string_view audience);
+
 }  // namespace tactful
 
 #endif  // TACTFUL_CORE_RULE_LOADER_H_

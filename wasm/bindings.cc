@@ -39,8 +39,7 @@ bool ParseCheckOptions(const std::string& options_json, std::string_view text, C
   const LoadContext ctx(none, "options", &errors);
   std::string offsets = "utf16";
   ctx.String(o, "audience", &options->audience);
-  const std::string& a = options->audience;
-  if (!a.empty() && a != "customer" && a != "internal" && a != "technical") {
+  if (!options->audience.empty() && !IsAudience(options->audience)) {
     ctx.At("audience").Error("must be customer, internal or technical");
   }
   ctx.String(o, "offsets", &offsets);
