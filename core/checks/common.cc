@@ -26,25 +26,29 @@ bool Unless::Excuses(const Document& doc, Span span) const {
   return false;
 }
 
-Span FirstMatch(const Patterns& patterns, std::string_view text, Span where) {
+namespace {
+
+// The earliest match of the patterns `search(k)` says to search.
+template <typename Search>
+Span EarliestMatch(const Patterns& patterns, std::string_view text, Span where, Search search) {
   Span first{std::string_view::npos, std::string_view::npos};
   PatternMatch m;
-  for (const auto& p : patterns) {
+  for (size_t k = 0; k < patterns.size(); ++k) {
     // A later match's span starts after the leftmost match ends.
-    if (p->FirstMatch(text, where, &m) && m.span.start < first.start) first = m.span;
+    if (search(k) && patterns[k]->FirstMatch(text, where, &m) && m.span.start < first.start) first = m.span;
   }
   return first;
 }
 
+}  // namespace
+
+Span FirstMatch(const Patterns& patterns, std::string_view text, Span where) {
+  return EarliestMatch(patterns, text, where, [](size_t) { return true; });
+}
+
 Span FirstMatch(const Patterns& patterns, std::string_view text, Span where, const std::vector<size_t>& fired,
                 size_t first_trigger) {
-  Span first{std::string_view::npos, std::string_view::npos};
-  PatternMatch m;
-  for (size_t k = 0; k < patterns.size(); ++k) {
-    if (!AnyFired(fired, first_trigger + k, 1)) continue;
-    if (patterns[k]->FirstMatch(text, where, &m) && m.span.start < first.start) first = m.span;
-  }
-  return first;
+  return EarliestMatch(patterns, text, where, [&](size_t k) { return AnyFired(fired, first_trigger + k, 1); });
 }
 
 bool AnyFired(const std::vector<size_t>& fired, size_t first, size_t n) {
