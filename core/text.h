@@ -67,14 +67,22 @@ class LineIndex {
 // changes a string's length, so offsets into the folded copy stay valid.
 std::string AsciiLower(std::string_view s);
 // Inline: the word scanners call these on every byte of the text.
-inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlnum(char c) { return IsAsciiUpper(c) || IsAsciiLower(c) || IsAsciiDigit(c); }
+constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlnum(char c) { return IsAsciiUpper(c) || IsAsciiLower(c) || IsAsciiDigit(c); }
 
 // Word bytes: ASCII letters and digits, and every byte of a non-ASCII
-// character, so "café" and "日本" stay whole.
-inline bool IsWordByte(char c) { return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80; }
+// character, so "café" and "日本" stay whole. A table, because the word
+// scanners ask for every byte of every reply, often twice.
+struct WordByteTable {
+  bool is[256];
+  constexpr WordByteTable() : is() {
+    for (int c = 0; c < 256; ++c) is[c] = c >= 0x80 || IsAsciiAlnum(static_cast<char>(c));
+  }
+};
+inline constexpr WordByteTable kWordBytes;
+inline bool IsWordByte(char c) { return kWordBytes.is[static_cast<unsigned char>(c)]; }
 
 // Calls `fn` for each word in `where`: a run of ASCII letters and digits or
 // non-ASCII bytes (so "café" and "日本" stay whole).
