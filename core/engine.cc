@@ -65,8 +65,14 @@ std::unique_ptr<Engine> Engine::Create(std::string_view config_json) {
   std::unique_ptr<Engine> engine(new Engine());
   json config = json::object();
   if (config_json.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+    std::string repaired(config_json);
+    if (const size_t n = ReplaceLoneSurrogates(&repaired); n > 0) {
+      const std::string places = n == 1 ? "1 place" : std::to_string(n) + " places";
+      engine->errors_.push_back({"config", "a broken character (half of an emoji, a lone UTF-16 surrogate) in " +
+                                               places + "; each now reads \u201c\uFFFD\u201d"});
+    }
     std::string error;
-    if (!ParseJson(config_json, &config, &error)) {
+    if (!ParseJson(repaired, &config, &error)) {
       engine->errors_.push_back({"config", "not valid JSON: " + error});
       config = json::object();
     } else if (!config.is_object()) {

@@ -60,6 +60,12 @@ using CheckFactory = std::unique_ptr<Check> (*)(const json& rule, RuleInfo info,
 // *error says where and why, e.g. "syntax error at byte 17: ...".
 bool ParseJson(std::string_view text, json* out, std::string* error);
 
+// JavaScript strings may hold half of a surrogate pair (an emoji cut in
+// two), which JSON.stringify writes as a lone "\ud83d"; a strict parser
+// rejects it, and with it the whole config. This turns each lone one into
+// "\ufffd" in place and returns how many it replaced.
+size_t ReplaceLoneSurrogates(std::string* json_text);
+
 // Loads one pack (already parsed). `shared_macros` are visible to every pack.
 std::vector<std::unique_ptr<Check>> LoadPack(const json& pack, std::string_view name,
                                              const Macros& shared_macros,

@@ -176,6 +176,26 @@ TEST_CASE("hostile config: a JSON error quoting invalid UTF-8 is itself valid UT
   CHECK(e.message.size() < 300);
 }
 
+TEST_CASE("hostile config: half an emoji from JavaScript costs one character, not the whole config") {
+  // JSON.stringify writes a lone surrogate as an escape that strict JSON
+  // parsers refuse; the organization's other terms must keep working.
+  auto engine = Engine::Create(R"js({"glossary": [
+      {"term": "flux capacitor", "plain": "time part", "note": "broken \ud83d here"},
+      {"term": "quantum widget", "plain": "gadget \udc00"},
+      {"term": "smile \ud83d\ude00", "plain": "a whole pair", "note": "escaped backslash \\ud800 is text"}]})js");
+  REQUIRE(engine->errors().size() == 1);
+  CHECK(engine->errors()[0].path == "config");
+  CHECK(engine->errors()[0].message.find("2 places") != std::string::npos);
+  const CheckResult r = engine->Check("The flux capacitor and the quantum widget both failed.");
+  REQUIRE(testing::OfRule(r, "org.glossary").size() == 2);
+  CHECK(testing::OfRule(r, "org.glossary")[0].why == "broken \xEF\xBF\xBD here");
+  CHECK(testing::OfRule(r, "org.glossary")[1].suggestions[0] == "gadget \xEF\xBF\xBD");
+
+  std::string text = R"("\ud83d\ude00 \\ud800 \\\ud800 \udfff\ud800")";
+  CHECK(ReplaceLoneSurrogates(&text) == 3);
+  CHECK(text == R"("\ud83d\ude00 \\ud800 \\\ufffd \ufffd\ufffd")");
+}
+
 TEST_CASE("hostile config: wrong types anywhere are reported and skipped") {
   auto engine = Engine::Create(R"js({
     "builtin_packs": "yes", "categories": "tone", "disabled_rules": {"a": 1},
