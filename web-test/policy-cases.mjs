@@ -4,7 +4,8 @@
 // `node web-test/run.mjs --suite policy`.
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
-  cardState, clickCardButton, highlightTexts, highlightVersusWord, hoverForCard, typeInto, waitForDrawn, waitForHighlight,
+  badgeState, cardState, clickBadgeButton, clickCardButton, highlightTexts, highlightVersusWord, hoverForCard,
+  typeInto, waitForBadge, waitForDrawn, waitForHighlight,
 } from './lib/page-helpers.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
@@ -128,6 +129,26 @@ const CASES = [
 
   ['policy: an organization phrase is flagged although a broken one next to it is skipped', async (t) => {
     await assertFlagged(t, 'policy-phrases', 'Per my last email, the fix is live.', 'tone', 'Per my last email', 'as I mentioned');
+  }],
+
+  ["policy: with the audience locked, the badge shows the organization's reader, which no editor can switch", async (t) => {
+    // The site table would make this ServiceNow editor's reader a colleague;
+    // the policy locks the audience at its default, a customer.
+    const page = await t.open('acme.service-now.com', 'editable.html');
+    await typeInto(page, '#editor', "I've escalated your ticket to L2 and will update you by EOD.");
+    await waitForHighlight(page, 'jargon', 'EOD');  // office shorthand: flagged for customers only
+    await waitForBadge(page, { visible: true, audience: 'customer' });
+    assert((await badgeState(page))?.readerManaged === true, 'badge does not say the reader is managed');
+    await clickBadgeButton(page, '3/5');
+    await waitForBadge(page, { panelOpen: true });
+    const readers = (await badgeState(page))?.targets.filter((b) => ['Customer', 'Colleague', 'Technical'].includes(b.label));
+    assertEqual(readers?.map((b) => b.disabled), [true, true, true], 'reader buttons disabled');
+    await clickBadgeButton(page, 'Colleague');
+    assertEqual((await badgeState(page))?.audience, 'customer', 'reader after clicking "Colleague"');
+    const boxes = await highlightVersusWord(page, 'jargon', 'L2');
+    const card = await hoverForCard(page, /** @type {any} */ (boxes).word);
+    assert(!card.targets.some((b) => b.label === 'Reader is technical'),
+      `card offers "Reader is technical" although the policy decides: ${JSON.stringify(card.targets.map((b) => b.label))}`);
   }],
 
   ["policy: with the rules locked, the card's \"don't flag on this site\" says so and changes nothing", async (t) => {

@@ -3,7 +3,7 @@
 // tabs to re-check when the engine's settings or the managed policy change.
 import { ext } from '../shared/browser-api.js';
 import { backgroundRefusal } from '../shared/messages.js';
-import { loadEffectiveSettings, loadPolicy } from '../shared/policy.js';
+import { audienceManaged, loadEffectiveSettings, loadPolicy } from '../shared/policy.js';
 import { ENGINE_KEYS, engineConfig } from '../shared/settings.js';
 import { configErrors, engineFor } from './engine.js';
 
@@ -13,10 +13,8 @@ import { configErrors, engineFor } from './engine.js';
 let configPromise = null;
 const currentConfig = () => (configPromise ??= loadEffectiveSettings().then(engineConfig));
 /** @type {Promise<boolean> | null} */
-let audienceManagedPromise = null;
-// An audience the organization sets or locks wins over the reader an editor asks for.
-const audienceManaged = () => (audienceManagedPromise ??=
-  loadPolicy().then(({ policy }) => policy.audience !== null || policy.locked.includes('audience')));
+let readerManagedPromise = null;
+const readerManaged = () => (readerManagedPromise ??= loadPolicy().then(({ policy }) => audienceManaged(policy)));
 
 /**
  * @param {string} text
@@ -27,7 +25,7 @@ const audienceManaged = () => (audienceManagedPromise ??=
  */
 async function check(text, excluded, audience, draft) {
   const engine = await engineFor(await currentConfig());
-  const reader = (await audienceManaged()) ? undefined : audience;
+  const reader = (await readerManaged()) ? undefined : audience;
   return JSON.parse(engine.check(text, JSON.stringify({ excluded, audience: reader, offsets: 'utf16', draft })));
 }
 
@@ -95,7 +93,7 @@ ext.storage.onChanged.addListener((changes, area) => {
   const engineChanged = area === 'managed' || (area === 'sync' && ENGINE_KEYS.some((k) => k in changes));
   if (!engineChanged) return;
   configPromise = null;
-  audienceManagedPromise = null;
+  readerManagedPromise = null;
   currentConfig()
     .then((config) => engineFor(config))
     .then(() => ext.tabs.query({}))

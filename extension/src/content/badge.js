@@ -26,10 +26,13 @@ li { display: flex; justify-content: space-between; gap: 8px; padding: 3px 0; bo
 .audience { flex: 1; padding: 3px 6px; border: 1px solid #d0d5dd; border-radius: 6px; background: transparent;
   color: inherit; font: inherit; cursor: pointer; }
 .audience[aria-pressed="true"] { border-color: #0f766e; background: #ecfdf5; color: #064e3b; font-weight: 600; }
+.audience[aria-disabled="true"] { cursor: default; }
+.audience[aria-disabled="true"]:not([aria-pressed="true"]) { opacity: 0.55; }
+.managed { margin: 6px 0 0; font-size: 12px; color: #52606d; }
 @media (prefers-color-scheme: dark) {
   .badge { background: #1f2530; color: #5eead4; border-color: #5eead4; }
   .panel { border-color: #3f4753; background: #1f2530; color: #e5e7eb; }
-  h2 { color: #aab4c0; }
+  h2, .managed { color: #aab4c0; }
   li { border-color: #3f4753; }
   [data-state="met"] .state { color: #5eead4; }
   [data-state="weak"] .state, [data-state="missing"] .state { color: #fbbf24; }
@@ -48,6 +51,7 @@ const INSET = 6;
  *   editor: HTMLElement,
  *   checklist: import('../shared/messages.js').ChecklistItem[],
  *   audience: string,
+ *   readerManaged: boolean,
  * }} BadgeContent
  */
 
@@ -158,7 +162,11 @@ export class Badge {
     panel.querySelector('ul')?.replaceChildren(...checklistRows(this.doc, content.checklist));
     for (const b of panel.querySelectorAll('button')) {
       b.setAttribute('aria-pressed', String(/** @type {HTMLElement} */ (b).dataset.audience === content.audience));
+      // Not `disabled`: a disabled button drops the focus, and the badge with it.
+      b.setAttribute('aria-disabled', String(content.readerManaged));
     }
+    const managed = /** @type {HTMLElement} */ (panel.querySelector('.managed'));
+    managed.hidden = !content.readerManaged;
   }
 
   /** @param {HTMLElement} panel */
@@ -179,10 +187,13 @@ export class Badge {
       b.className = 'audience';
       b.textContent = label;
       b.dataset.audience = value;
-      b.addEventListener('click', () => this.handlers.onAudience(value));
+      b.addEventListener('click', () => { if (!this.content?.readerManaged) this.handlers.onAudience(value); });
       audiences.append(b);
     }
-    panel.append(heading('Reply checklist'), doc.createElement('ul'), heading('Reader'), audiences);
+    const managed = doc.createElement('p');
+    managed.className = 'managed';
+    managed.textContent = 'Set by your organization';
+    panel.append(heading('Reply checklist'), doc.createElement('ul'), heading('Reader'), audiences, managed);
   }
 
   /** Keeps the badge on its editor's bottom-right corner, and the panel beside it. */
@@ -213,7 +224,8 @@ export class Badge {
     if (!this.host || !this.doc.documentElement.hasAttribute('data-tactful-test')) return;
     const center = (/** @type {Element} */ b) => {
       const r = b.getBoundingClientRect();
-      return { label: b.textContent ?? '', x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      const disabled = b.getAttribute('aria-disabled') === 'true';
+      return { label: b.textContent ?? '', x: r.left + r.width / 2, y: r.top + r.height / 2, disabled };
     };
     const visible = this.visible && !!this.button?.matches(':popover-open');
     const panelButtons = this.panelOpen ? [...(this.panel?.querySelectorAll('button') ?? [])] : [];
@@ -221,6 +233,7 @@ export class Badge {
       visible,
       label: visible ? this.button?.textContent : '',
       audience: this.content?.audience ?? '',
+      readerManaged: this.content?.readerManaged ?? false,
       panelOpen: this.panelOpen,
       items: this.panelOpen ? [...(this.panel?.querySelectorAll('li') ?? [])].map((li) => ({
         id: /** @type {HTMLElement} */ (li).dataset.item, state: /** @type {HTMLElement} */ (li).dataset.state,

@@ -57,6 +57,7 @@ const CATEGORY_LABEL = /** @type {Record<string, string>} */ ({
  *   finding: import('../shared/messages.js').Finding,
  *   onApply: (suggestion: string) => void,
  *   onStarter: () => void,
+ *   readerManaged: boolean,
  *   onAudience: (audience: string) => void,
  *   onDismiss: () => void,
  *   onIgnoreRule: () => void,
@@ -192,8 +193,9 @@ export class Card {
       button('action', 'Dismiss', () => content.onDismiss()),
       button('action', "Don't flag on this site", () => content.onIgnoreRule()),
     );
-    // Jargon is only a problem for readers outside IT; one click says this one isn't.
-    if (finding.category === 'jargon') {
+    // Jargon is only a problem for readers outside IT; one click says this
+    // one isn't, unless the organization decides who the reader is.
+    if (finding.category === 'jargon' && !content.readerManaged) {
       actions.append(button('action', 'Reader is technical', () => content.onAudience('technical')));
     }
     const status = el('p', 'status');

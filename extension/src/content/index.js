@@ -4,7 +4,7 @@
 // badge on the focused editor.
 import { ext } from '../shared/browser-api.js';
 import { contentRefusal } from '../shared/messages.js';
-import { loadEffectiveSettings, siteEnabled, unmanagedSettings } from '../shared/policy.js';
+import { audienceManaged, loadEffectiveSettings, siteEnabled, unmanagedSettings } from '../shared/policy.js';
 import { loadSiteAudiences, saveSettings, saveSiteAudience, siteOf } from '../shared/settings.js';
 import { Badge } from './badge.js';
 import { Card, isNextShortcut } from './card.js';
@@ -105,8 +105,17 @@ class FrameController {
     announceFocus();
   }
 
-  /** Who a new editor's reply is for: the user's choice for this site, the site table's, or the settings'. */
+  /** Whether the organization's policy decides the reader, so no editor can switch it. */
+  get readerManaged() {
+    return audienceManaged(this.settings.policy);
+  }
+
+  /**
+   * Who a new editor's reply is for: the organization's reader if its policy
+   * decides; else the user's choice for this site, the site table's, or the settings'.
+   */
   defaultAudience() {
+    if (this.readerManaged) return this.settings.audience;
     return this.siteAudiences[this.site] ?? siteAudience(this.site) ?? this.settings.audience;
   }
 
@@ -116,6 +125,7 @@ class FrameController {
    * @param {string} audience
    */
   async setAudience(session, audience) {
+    if (this.readerManaged) return;
     session.setAudience(audience);
     if (this.badgeFor === session) this.showBadge(session);
     this.siteAudiences = { ...this.siteAudiences, [this.site]: audience };
@@ -125,7 +135,7 @@ class FrameController {
   /** @param {EditorSession} session */
   showBadge(session) {
     if (session.blank || session.destroyed) this.badge.hide();
-    else this.badge.show({ editor: session.el, checklist: session.checklist, audience: session.audience });
+    else this.badge.show({ editor: session.el, checklist: session.checklist, audience: session.audience, readerManaged: this.readerManaged });
   }
 
   installPageListeners() {
@@ -206,6 +216,7 @@ class FrameController {
       finding: drawn.finding,
       onApply: (s) => this.apply(s),
       onStarter: () => this.insertStarter(),
+      readerManaged: this.readerManaged,
       onAudience: (audience) => {
         this.card.close(true);  // back to writing, for the new reader
         this.setAudience(session, audience);
@@ -414,7 +425,11 @@ class FrameController {
     } else if (!wasEnabled && this.enabled) {
       this.consider(deepActiveElement(this.doc));
     } else {
-      for (const s of this.sessions.values()) s.schedule(0);
+      for (const s of this.sessions.values()) {
+        if (this.readerManaged) s.setAudience(this.settings.audience);
+        s.schedule(0);
+      }
+      if (this.badgeFor) this.showBadge(this.badgeFor);
     }
   }
 

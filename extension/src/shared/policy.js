@@ -233,6 +233,15 @@ export function applyPolicy(user, policy) {
   };
 }
 
+/**
+ * Whether the organization decides who reads the replies: an audience the
+ * policy sets or locks wins over the reader an editor or a site asks for.
+ * @param {Policy} policy
+ */
+export function audienceManaged(policy) {
+  return policy.audience !== null || policy.locked.includes('audience');
+}
+
 /** The settings with no policy, for code that has not loaded them yet. */
 export function unmanagedSettings() {
   return applyPolicy(defaultSettings(), emptyPolicy());
