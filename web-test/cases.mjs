@@ -266,6 +266,33 @@ const BASIC_CASES = [
     assert(!texts.blame, `dismissed blame underline came back: ${JSON.stringify(texts)}`);
   }],
 
+  ['card: in an iframe shorter than the card, the card fits the frame and scrolls to its last button', async (t) => {
+    const page = await t.open('short-iframe', 'short-iframe.html');
+    const frame = await waitForFrame(page, (f) => f.url().endsWith('/editable.html'));
+    await typeInto(frame, '#editor', REPLY);
+    await waitForHighlight(frame, 'blame', BLAME);
+    const { word } = /** @type {any} */ (await highlightVersusWord(frame, 'blame', BLAME));
+    const at = await page.$eval('#frame', (f) => ({ x: f.getBoundingClientRect().left + f.clientLeft, y: f.getBoundingClientRect().top + f.clientTop }));
+    const height = await frame.evaluate(() => document.documentElement.clientHeight);
+    await page.mouse.move(at.x + word.x + word.width / 2, at.y + word.y + word.height / 2, { steps: 3 });
+    let card = await waitForCard(frame);
+    const box = /** @type {NonNullable<typeof card.box>} */ (card.box);
+    assert(box.top >= 0 && box.bottom <= height, `card ${JSON.stringify(box)} is cut off by the ${height} px frame`);
+    // The last button is below the card's visible part until the wheel scrolls the card.
+    const label = "Don't flag on this site";
+    const shown = () => card?.targets.some((b) => b.label === label && b.y > box.top + 4 && b.y < box.bottom - 4);
+    await page.mouse.move(at.x + (box.left + box.right) / 2, at.y + (box.top + box.bottom) / 2, { steps: 3 });
+    for (let i = 0; i < 20 && !shown(); i++) {
+      await page.mouse.wheel({ deltaY: 40 });
+      await sleep(50);
+      card = /** @type {typeof card} */ (await cardState(frame));
+    }
+    assert(shown(), `"${label}" never scrolled into the card: ${JSON.stringify(card)}`);
+    const button = /** @type {{x: number, y: number}} */ (card.targets.find((b) => b.label === label));
+    await page.mouse.click(at.x + button.x, at.y + button.y);
+    await waitForNoHighlight(frame, 'blame', BLAME);
+  }],
+
   ["card: \"don't flag on this site\" ignores the rule on that site only", async (t) => {
     const page = await t.open('ignore-rule', 'editable.html');
     await typeInto(page, '#editor', REPLY);

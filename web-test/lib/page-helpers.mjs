@@ -159,8 +159,9 @@ export const screenshot = async (page) => Buffer.from(await page.screenshot({ ty
 
 /**
  * The card's state as exposed to pages that opt in with data-tactful-test.
- * @param {Page} page
- * @returns {Promise<{open: boolean, message: string, why: string, status: string, targets: Array<{label: string, x: number, y: number}>} | null>}
+ * @param {Page | Frame} page
+ * @returns {Promise<{open: boolean, message: string, why: string, status: string, targets: Array<{label: string, x: number, y: number}>,
+ *   box: {top: number, bottom: number, left: number, right: number} | null} | null>}
  */
 export function cardState(page) {
   return page.evaluate(() => {
@@ -169,7 +170,7 @@ export function cardState(page) {
   });
 }
 
-/** @param {Page} page */
+/** @param {Page | Frame} page */
 export async function waitForCard(page, open = true, timeout = 5000) {
   await page.waitForFunction((o) => {
     const host = document.querySelector('tactful-card');

@@ -9,6 +9,7 @@ import { adoptStyles } from './styles.js';
 const CARD_CSS = `
 :host { all: initial; }
 .card { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: max-content; max-width: min(360px, calc(100vw - 16px));
+  max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain;
   padding: 12px 14px; border: 1px solid #d0d5dd; border-radius: 10px; background: #ffffff; color: #1f2933;
   box-shadow: 0 8px 24px rgba(15, 23, 42, 0.18); font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .head { display: flex; align-items: center; gap: 8px; margin: 0 0 6px; }
@@ -110,6 +111,7 @@ export class Card {
     card.popover = 'manual';
     card.setAttribute('role', 'dialog');
     card.addEventListener('keydown', (e) => this.onKeyDown(e));
+    card.addEventListener('scroll', () => this.exposeForTests(), { passive: true });
     shadow.append(card);
     doc.documentElement.append(this.host);
     return card;
@@ -211,13 +213,20 @@ export class Card {
     this.exposeForTests();
   }
 
-  /** @param {DOMRect} anchor */
+  /**
+   * Below the finding, else above it; in a frame too short for either (an
+   * editor in a 200 px iframe), over it, whole: the card is never taller
+   * than the frame and scrolls inside, so every button stays reachable.
+   * @param {DOMRect} anchor
+   */
   place(anchor) {
     const card = /** @type {HTMLElement} */ (this.card);
     const view = { w: this.doc.documentElement.clientWidth, h: this.doc.documentElement.clientHeight };
     const size = card.getBoundingClientRect();
     let top = anchor.bottom + 6;
-    if (top + size.height > view.h - 8 && anchor.top - size.height - 6 >= 8) top = anchor.top - size.height - 6;
+    if (top + size.height > view.h - 8) {
+      top = anchor.top - size.height - 6 >= 8 ? anchor.top - size.height - 6 : view.h - size.height - 8;
+    }
     const left = Math.max(8, Math.min(anchor.left, view.w - size.width - 8));
     card.style.setProperty('left', `${left}px`);
     card.style.setProperty('top', `${Math.max(8, top)}px`);
@@ -277,8 +286,10 @@ export class Card {
       return { label: b.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
     const text = (/** @type {string} */ selector) => this.card?.querySelector(selector)?.textContent ?? '';
+    const r = this.isOpen ? this.card?.getBoundingClientRect() : null;
     this.host.dataset.tactfulTest = JSON.stringify({
       open: this.isOpen, message: text('.message'), why: text('.why'), status: text('.status'), targets,
+      box: r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right } : null,
     });
   }
 }
