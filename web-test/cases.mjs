@@ -345,6 +345,17 @@ const BASIC_CASES = [
     await waitForHighlight(page, 'blame', BLAME);
   }],
 
+  ['badge: on an editor one line tall it sits outside the editor, not over the text', async (t) => {
+    const page = await t.open('short-editor', 'short-editor.html');
+    await typeInto(page, '#editor', "I've escalated your ticket to L2 and will update you by Friday, thanks");
+    await waitForHighlight(page, 'jargon', 'L2');
+    const badge = await waitForBadge(page, { visible: true });
+    const box = await page.$eval('#editor', (e) => e.getBoundingClientRect().toJSON());
+    const [{ x, y }] = badge.targets;
+    assert(x > box.right || y > box.bottom, `badge at ${x},${y} covers the one-line editor ${JSON.stringify(box)}`);
+    assert(x < box.right + 80 && y > box.top && y < box.bottom + 40, `badge at ${x},${y} is not beside the editor ${JSON.stringify(box)}`);
+  }],
+
   ['badge: checklist score on the focused editor opens the checklist, without touching the editor', async (t) => {
     const page = await t.open('badge', 'editable.html');
     const text = "I've escalated your ticket to L2 and will update you by Friday.";

@@ -196,7 +196,12 @@ export class Badge {
     panel.append(heading('Reply checklist'), doc.createElement('ul'), heading('Reader'), audiences, managed);
   }
 
-  /** Keeps the badge on its editor's bottom-right corner, and the panel beside it. */
+  /**
+   * Keeps the badge on its editor's bottom-right corner, and the panel
+   * beside it. An editor too short to spare that corner (a one-line chat
+   * composer) would have its text covered, so there the badge sits just
+   * outside the editor: to the right of it, or below it.
+   */
   place() {
     const { content, button, panel } = this;
     if (!content || !button || !panel) return;
@@ -205,8 +210,13 @@ export class Badge {
     const offScreen = box.bottom < 0 || box.top > view.h || box.right < 0 || box.left > view.w || box.width === 0;
     button.style.setProperty('visibility', offScreen ? 'hidden' : 'visible');
     const size = button.getBoundingClientRect();
-    const left = Math.max(box.left, Math.min(box.right, view.w) - size.width - INSET);
-    const top = Math.max(box.top, Math.min(box.bottom, view.h) - size.height - INSET);
+    let left = Math.max(box.left, Math.min(box.right, view.w) - size.width - INSET);
+    let top = Math.max(box.top, Math.min(box.bottom, view.h) - size.height - INSET);
+    if (box.height < size.height * 3) {
+      const roomRight = box.right + INSET + size.width <= view.w;
+      left = roomRight ? box.right + INSET : left;
+      top = roomRight ? box.bottom - size.height : box.bottom + INSET;
+    }
     button.style.setProperty('left', `${left}px`);
     button.style.setProperty('top', `${top}px`);
     if (this.panelOpen) {
