@@ -8,10 +8,11 @@ import { loadEffectiveSettings, siteEnabled, unmanagedSettings } from '../shared
 import { loadSiteAudiences, saveSettings, saveSiteAudience, siteOf } from '../shared/settings.js';
 import { Badge } from './badge.js';
 import { Card, isNextShortcut } from './card.js';
-import { deepActiveElement, editorFor, isEligible } from './editors.js';
+import { deepActiveElement, editorFor, editorRole, isEligible } from './editors.js';
 import { announceFocus, extensionAlive } from './messaging.js';
 import { EditorSession } from './session.js';
-import { siteAudience } from './sites.js';
+import { siteAdapter } from './sites.js';
+import { quoteMarks } from './text-model.js';
 
 /** @typedef {import('./session.js').Drawn} Drawn */
 /** @typedef {import('../shared/policy.js').EffectiveSettings} Settings */
@@ -25,8 +26,13 @@ class FrameController {
     this.doc = doc;
     // about:blank frames inherit their creator's origin, and with it its site settings.
     this.site = siteOf(self.origin);
+    this.adapter = siteAdapter(this.site);
+    /** The adapter's quote and signature markers, with the generic ones. */
+    this.marks = quoteMarks(this.adapter);
     /** @type {Map<HTMLElement, EditorSession>} */
     this.sessions = new Map();
+    /** Sessions in internal-note editors. @type {WeakSet<EditorSession>} */
+    this.notes = new WeakSet();
     /** @type {Settings} */
     this.settings = unmanagedSettings();
     /** @type {Promise<void> | null} */
@@ -87,6 +93,10 @@ class FrameController {
       return this.report('site-off', { site: this.site });
     }
     if (!isEligible(editor)) return;
+    const role = editorRole(editor, this.adapter);
+    if (role === 'skip' || (role === 'note' && !this.checksNotes)) {
+      return this.report('skipped', { role, product: this.adapter.product });
+    }
     for (const [el, s] of this.sessions) {
       if (!el.isConnected) {
         s.destroy();
@@ -95,8 +105,10 @@ class FrameController {
     }
     let session = this.sessions.get(editor);
     if (!session) {
-      session = new EditorSession(editor, this, this.defaultAudience());
+      // Colleagues read an internal note, whoever reads the site's replies.
+      session = new EditorSession(editor, this, role === 'note' ? 'internal' : this.defaultAudience());
       this.sessions.set(editor, session);
+      if (role === 'note') this.notes.add(session);
       this.installPageListeners();
     }
     this.focused = session;
@@ -107,7 +119,12 @@ class FrameController {
 
   /** Who a new editor's reply is for: the user's choice for this site, the site table's, or the settings'. */
   defaultAudience() {
-    return this.siteAudiences[this.site] ?? siteAudience(this.site) ?? this.settings.audience;
+    return this.siteAudiences[this.site] ?? this.adapter.audience ?? this.settings.audience;
+  }
+
+  /** Whether internal notes are checked: unless the organization's policy says not. */
+  get checksNotes() {
+    return this.settings.policy.checkInternalNotes !== false;
   }
 
   /**
@@ -118,6 +135,7 @@ class FrameController {
   async setAudience(session, audience) {
     session.setAudience(audience);
     if (this.badgeFor === session) this.showBadge(session);
+    if (this.notes.has(session)) return;  // a note's reader says nothing about the site's replies
     this.siteAudiences = { ...this.siteAudiences, [this.site]: audience };
     await saveSiteAudience(this.site, audience);
   }
