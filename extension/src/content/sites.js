@@ -77,7 +77,6 @@ export const SITE_ADAPTERS = [
     audience: 'internal',
     notes: ['#activity-stream-work_notes-textarea', '[data-stream-text-input="work_notes"]', '[id$=".work_notes"]',
       '[id$=".work_notes_ifr"]'],
-    skip: ['[id$=".short_description"]'],
   },
   {
     product: 'Jira Service Management',
