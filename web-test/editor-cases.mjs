@@ -507,6 +507,4 @@ const NOT_COVERED = [
   'Scrolling inside the editor (only the page scrolls); the editor\'s own spellcheck; the selection after a fix.',
   'TinyMCE in a frame shorter than Tactful\'s card: the card is cut off by the frame and its buttons cannot be reached ' +
     '(the fixture is 400 px tall; TinyMCE\'s default is 200 px).',
-  'Site fixtures for Zendesk, Freshdesk, Help Scout, Intercom, ServiceNow, Jira Service Management and Salesforce ' +
-    '(Gmail and Outlook are in the main suite).',
 ];
