@@ -5,6 +5,7 @@
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
   cardState, clickCardButton, highlightTexts, highlightVersusWord, hoverForCard, typeInto, waitForDrawn, waitForHighlight,
+  waitForNoHighlight,
 } from './lib/page-helpers.mjs';
 import { REPLY_TEXT, SITE_FIXTURES, targetOf, underlines, waitForSkipped } from './site-cases.mjs';
 
@@ -166,7 +167,7 @@ const CASES = [
     await waitForHighlight(other, 'apology', "We're sorry if");
   }],
 
-  ['policy: checkInternalNotes false leaves internal notes alone (ServiceNow work notes, a Zendesk note); replies are checked', async (t) => {
+  ['policy: checkInternalNotes false leaves internal notes alone (ServiceNow work notes, a Zendesk note, an Intercom composer in Note mode); replies are checked', async (t) => {
     for (const f of SITE_FIXTURES.filter((s) => s.product === 'ServiceNow' || s.product === 'Zendesk')) {
       const page = await t.open(f.host, `sites/${f.page}`);
       const note = await targetOf(page, /** @type {import('./site-cases.mjs').Where} */ (f.note));
@@ -178,6 +179,15 @@ const CASES = [
       await waitForDrawn(/** @type {Page} */ (reply));
       assertEqual((await underlines(note, REPLY_TEXT)).astray, [], `${f.product}: underlines outside the reply`);
     }
+    // A composer switched from reply to note stops being checked, and its underlines go.
+    const intercom = /** @type {import('./site-cases.mjs').SiteFixture} */ (SITE_FIXTURES.find((s) => s.product === 'Intercom'));
+    const page = await t.open(intercom.host, `sites/${intercom.page}`);
+    await page.click(intercom.reply.editor);
+    await waitForHighlight(page, 'apology', "We're sorry if");
+    await page.click(/** @type {string} */ (intercom.note?.switchTo));
+    await page.click(intercom.reply.editor);
+    await waitForSkipped(page, 'note');
+    await waitForNoHighlight(page, 'apology', "We're sorry if");
   }],
 
   ['policy: a site outside the allow list gets no underlines', async (t) => {

@@ -20,9 +20,15 @@ import { highlightTexts, waitForBadge, waitForDrawn, waitForHighlight } from './
  * @typedef {{frame?: string, editor: string}} Where
  */
 /**
+ * The internal note: its own editor, or (`switchTo`) the reply's editor
+ * after a click on the app's control that makes it a note, and `switchBack`
+ * the one that makes it a reply again.
+ * @typedef {Where & {switchTo?: string, switchBack?: string}} Note
+ */
+/**
  * @typedef {{
  *   product: string, host: string, page: string,
- *   reply: Where, note?: Where, skip?: Where,
+ *   reply: Where, note?: Note, skip?: Where,
  *   structure: string,   // what the fixture reproduces
  *   modelled?: string,   // what is modelled rather than taken from the app's public HTML
  * }} SiteFixture
@@ -73,10 +79,10 @@ export const SITE_FIXTURES = [
   },
   {
     product: 'Intercom', host: 'app.intercom.com', page: 'intercom.html',
-    reply: { editor: '[data-intercom-target="composer-reply"] .ProseMirror' },
-    note: { editor: '[data-intercom-target="composer-note"] .ProseMirror' },
-    structure: 'ProseMirror composer; the agent\'s quote (blockquote) and sign-off',
-    modelled: 'the composers\' [data-intercom-target] values',
+    reply: { editor: '.ProseMirror' },
+    note: { editor: '.ProseMirror', switchTo: '[role=tab][data-mode=note]', switchBack: '[role=tab][data-mode=reply]' },
+    structure: 'one ProseMirror composer that the Reply and Note tabs switch; the agent\'s quote (blockquote) and sign-off',
+    modelled: 'the composer\'s [data-intercom-target] values for the two modes',
   },
   {
     product: 'ServiceNow', host: 'acme.service-now.com', page: 'servicenow.html',
@@ -164,7 +170,7 @@ async function checkReply(t, f) {
   const { texts, astray } = await underlines(reply, REPLY_TEXT);
   assertEqual(astray, [], 'underlines outside the reply\'s own words (quote, signature)');
   for (const [category, expected] of Object.entries(REPLY_UNDERLINES)) assertEqual(texts[category], expected, `${category} underlines`);
-  return page;
+  return { page, reply };
 }
 
 /**
@@ -211,14 +217,21 @@ export function siteCases(outcomes) {
     const { note, skip } = f;
     if (note) {
       cases.push([`sites: ${f.product}: the internal note is checked, for a colleague`, recorded(f.product, 'note', async (t) => {
-        const page = await checkReply(t, f);
+        const { page, reply } = await checkReply(t, f);
+        await waitForBadge(/** @type {Page} */ (reply), { visible: true, audience: siteAdapter(f.host).audience });
         const target = await targetOf(page, note);
+        if (note.switchTo) await page.click(note.switchTo);
         await target.click(note.editor);
         await waitForHighlight(target, 'blame', 'You should have');
         await waitForBadge(/** @type {Page} */ (target), { visible: true, audience: 'internal' });
         const { astray } = await underlines(target, NOTE_TEXT);
         const inReply = astray.filter((s) => !s.includes(REPLY_TEXT));
         assertEqual(inReply, [], 'underlines outside the note and the reply');
+        if (!note.switchBack) return;
+        // Back to a reply: the customer reads it again.
+        await page.click(note.switchBack);
+        await target.click(note.editor);
+        await waitForBadge(/** @type {Page} */ (target), { visible: true, audience: 'customer' });
       })]);
     }
     if (skip) {
@@ -260,7 +273,8 @@ export function sitesDoc(byBrowser) {
     '(audience), which blocks of the editor are the quoted earlier message or the signature (quotes; thread start: that',
     'element and everything after it), which editors are internal notes (checked with a colleague as the reader, or',
     'not at all under the policy `checkInternalNotes: false`), and which editable fields are not messages (skip). A',
-    'selector matches the editor or any ancestor, across shadow roots and out of same-origin iframes. A domain matches',
+    'selector matches the editor or any ancestor, across shadow roots and out of same-origin iframes, each time the',
+    'editor gets focus (apps switch one composer between reply and note). A domain matches',
     'as a run of whole host labels, also behind a proxy that appends its own suffix (`acme.zendesk.com.mcas.ms`).',
     'On every site, and on any site not in the table, the generic markers apply as well: `blockquote`, Gmail\'s,',
     'Thunderbird\'s, Yahoo\'s and Outlook\'s quote and signature elements (text-model.js), and the engine\'s own',

@@ -93,24 +93,25 @@ class FrameController {
       return this.report('site-off', { site: this.site });
     }
     if (!isEligible(editor)) return;
+    // Asked on every focus: apps switch one composer between reply and note.
     const role = editorRole(editor, this.adapter);
+    let session = this.sessions.get(editor);
     if (role === 'skip' || (role === 'note' && !this.checksNotes)) {
+      if (session) this.endSession(session);
       return this.report('skipped', { role, product: this.adapter.product });
     }
     for (const [el, s] of this.sessions) {
-      if (!el.isConnected) {
-        s.destroy();
-        this.sessions.delete(el);
-      }
+      if (!el.isConnected) this.endSession(s);
     }
-    let session = this.sessions.get(editor);
     if (!session) {
-      // Colleagues read an internal note, whoever reads the site's replies.
-      session = new EditorSession(editor, this, role === 'note' ? 'internal' : this.defaultAudience());
+      session = new EditorSession(editor, this, this.audienceFor(role));
       this.sessions.set(editor, session);
-      if (role === 'note') this.notes.add(session);
       this.installPageListeners();
+    } else if (this.notes.has(session) !== (role === 'note')) {
+      session.setAudience(this.audienceFor(role));
     }
+    if (role === 'note') this.notes.add(session);
+    else this.notes.delete(session);
     this.focused = session;
     this.badgeFor = session;
     this.showBadge(session);
@@ -120,6 +121,15 @@ class FrameController {
   /** Who a new editor's reply is for: the user's choice for this site, the site table's, or the settings'. */
   defaultAudience() {
     return this.siteAudiences[this.site] ?? this.adapter.audience ?? this.settings.audience;
+  }
+
+  /**
+   * Who reads an editor's text: colleagues read an internal note, whoever
+   * reads the site's replies.
+   * @param {'note' | 'reply'} role
+   */
+  audienceFor(role) {
+    return role === 'note' ? 'internal' : this.defaultAudience();
   }
 
   /** Whether internal notes are checked: unless the organization's policy says not. */
@@ -434,6 +444,18 @@ class FrameController {
     } else {
       for (const s of this.sessions.values()) s.schedule(0);
     }
+  }
+
+  /** @param {EditorSession} session */
+  endSession(session) {
+    if (this.shown?.session === session) this.card.close(false);
+    if (this.badgeFor === session) {
+      this.badgeFor = null;
+      this.badge.hide();
+    }
+    if (this.focused === session) this.focused = null;
+    session.destroy();
+    this.sessions.delete(session.el);
   }
 
   stopSessions() {
