@@ -17,7 +17,8 @@
 //  - skip: editable fields that are not messages; Tactful leaves them alone.
 // Selectors are matched on the editor and its ancestors, across shadow
 // roots and out of same-origin iframes (editors.js closestAcross).
-// docs/sites.md lists the table and where each selector comes from.
+// docs/sites.md lists the table, the fixture that tests each product and
+// which selectors are modelled rather than taken from the app's own HTML.
 /** @typedef {'customer' | 'internal' | 'technical'} Audience */
 /**
  * @typedef {{
