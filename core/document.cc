@@ -27,6 +27,20 @@ size_t UnicodeSpaceLength(std::string_view text, size_t pos) {
   return 0;
 }
 
+// The text with `spans` blanked (newlines kept), as the engine's own
+// exclusion rules should read it when the caller knows more: a quoted
+// thread the editor marks, after a typed sign-off, is not a paragraph that
+// makes the sign-off part of the reply.
+std::string Blanked(std::string_view text, const std::vector<Span>& spans) {
+  std::string out(text);
+  for (Span s : spans) {
+    for (size_t i = s.start; i < s.end; ++i) {
+      if (out[i] != '\n') out[i] = ' ';
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string NormalizeTerm(std::string_view term) {
@@ -46,10 +60,12 @@ std::string NormalizeTerm(std::string_view term) {
 
 Document::Document(std::string_view text, const std::vector<Span>& caller_excluded)
     : text_(text), masked_(text) {
-  std::vector<Span> excluded = FindExcluded(text);
+  std::vector<Span> caller;
   for (Span s : caller_excluded) {
-    excluded.push_back({std::min(s.start, text.size()), std::min(s.end, text.size())});
+    caller.push_back({std::min(s.start, text.size()), std::min(s.end, text.size())});
   }
+  std::vector<Span> excluded = caller.empty() ? FindExcluded(text) : FindExcluded(Blanked(text, caller));
+  excluded.insert(excluded.end(), caller.begin(), caller.end());
   excluded_ = MergeSpans(std::move(excluded));
   invalid_utf8_ = FindInvalidUtf8(text);
   Mask();

@@ -69,6 +69,19 @@ TEST_CASE("callers can add their own excluded ranges") {
   CHECK(doc.masked().find("should") == std::string::npos);
 }
 
+TEST_CASE("a sign-off before a quoted thread the caller marks is still a sign-off") {
+  // The layout of most replies: the reply, the agent's sign-off, then the
+  // earlier message, which the editor marks (Freshdesk's div.freshdesk_quote).
+  const std::string text =
+      "Restarted it for you.\n\nKind regards,\nSam\nWe're sorry if you waited.\n\n"
+      "My laptop froze after the update and you should have warned us before pushing it.";
+  const size_t quote = text.find("My laptop");
+  const Document marked(text, {{quote, text.size()}});
+  CHECK(marked.masked().find("sorry") == std::string::npos);
+  // Unmarked, the long paragraph after it means the lines are the reply's own.
+  CHECK(Document(text, {}).masked().find("sorry") != std::string::npos);
+}
+
 }  // TEST_SUITE
 
 }  // namespace tactful

@@ -394,7 +394,7 @@ const BASIC_CASES = [
     const page = await t.open('acme.service-now.com', 'editable.html');
     await typeInto(page, '#editor', text);
     await waitForHighlight(page, 'jargon', 'L2');
-    await waitForBadge(page, { visible: true, audience: 'internal' });
+    await waitForBadge(page, { visible: true, audience: 'internal', label: '3/5' });  // the last check is in
     assertEqual((await highlightTexts(page)).jargon, ['L2'], 'jargon for a colleague');
     await clickBadgeButton(page, '3/5');
     await waitForBadge(page, { panelOpen: true });

@@ -507,6 +507,4 @@ const NOT_COVERED = [
   'Scrolling inside the editor (only the page scrolls); the editor\'s own spellcheck; the selection after a fix.',
   'TinyMCE at its default height of 200 px: the fixture is 400 px tall. A frame shorter than the card is covered by the ' +
     'main suite ("card: in an iframe shorter than the card ..."): the card fits the frame and scrolls.',
-  'Site fixtures for Zendesk, Freshdesk, Help Scout, Intercom, ServiceNow, Jira Service Management and Salesforce ' +
-    '(Gmail and Outlook are in the main suite).',
 ];

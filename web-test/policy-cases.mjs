@@ -5,8 +5,9 @@
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
   badgeState, cardState, clickBadgeButton, clickCardButton, highlightTexts, highlightVersusWord, hoverForCard,
-  typeInto, waitForBadge, waitForDrawn, waitForHighlight,
+  typeInto, waitForBadge, waitForDrawn, waitForHighlight, waitForNoHighlight,
 } from './lib/page-helpers.mjs';
+import { REPLY_TEXT, SITE_FIXTURES, targetOf, underlines, waitForSkipped } from './site-cases.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
 /**
@@ -42,6 +43,7 @@ export const TEST_POLICY = {
   blockedSites: ['denied.tactful.test', 'https://bad.example/', ...Array.from({ length: 999 }, (_, i) => `filler-${i}.example`)],
   lockedSettings: ['audience', 'categories', 'glossary', 'disabledRules'],
   supportContact: { name: 'IT Service Desk', email: 'help@example.com', url: 'https://intranet.example.com/tactful' },
+  checkInternalNotes: false,
 };
 
 /**
@@ -185,6 +187,29 @@ const CASES = [
     await waitForHighlight(other, 'apology', "We're sorry if");
   }],
 
+  ['policy: checkInternalNotes false leaves internal notes alone (ServiceNow work notes, a Zendesk note, an Intercom composer in Note mode); replies are checked', async (t) => {
+    for (const f of SITE_FIXTURES.filter((s) => s.product === 'ServiceNow' || s.product === 'Zendesk')) {
+      const page = await t.open(f.host, `sites/${f.page}`);
+      const note = await targetOf(page, /** @type {import('./site-cases.mjs').Where} */ (f.note));
+      await note.click(/** @type {import('./site-cases.mjs').Where} */ (f.note).editor);
+      await waitForSkipped(note, 'note');
+      const reply = await targetOf(page, f.reply);
+      await reply.click(f.reply.editor);
+      await waitForHighlight(reply, 'apology', "We're sorry if");
+      await waitForDrawn(/** @type {Page} */ (reply));
+      assertEqual((await underlines(note, REPLY_TEXT)).astray, [], `${f.product}: underlines outside the reply`);
+    }
+    // A composer switched from reply to note stops being checked, and its underlines go.
+    const intercom = /** @type {import('./site-cases.mjs').SiteFixture} */ (SITE_FIXTURES.find((s) => s.product === 'Intercom'));
+    const page = await t.open(intercom.host, `sites/${intercom.page}`);
+    await page.click(intercom.reply.editor);
+    await waitForHighlight(page, 'apology', "We're sorry if");
+    await page.click(/** @type {string} */ (intercom.note?.switchTo));
+    await page.click(intercom.reply.editor);
+    await waitForSkipped(page, 'note');
+    await waitForNoHighlight(page, 'apology', "We're sorry if");
+  }],
+
   ['policy: a site outside the allow list gets no underlines', async (t) => {
     const page = await t.newPage();
     await page.goto(`http://127.0.0.1:${t.pagePort}/editable.html`);
@@ -224,6 +249,8 @@ const CASES = [
     assert(saved.audience !== 'internal', `saved audience: ${JSON.stringify(saved)}`);
     const orgTerms = await options.$$eval('[data-managed-list="glossary"] li', (els) => els.map((e) => e.textContent));
     assertEqual(orgTerms, ['zorblax \u2192 the sync service (Zorblax is our internal code name.)'], 'organization terms shown');
+    const orgSites = await options.$$eval('[data-managed-list="disabled-sites"] li', (els) => els.map((e) => e.textContent));
+    assert(orgSites.includes('Internal notes (such as ServiceNow work notes) are not checked'), `sites shown: ${orgSites.slice(0, 3)}`);
   }],
 
   ['policy: invalid items are reported in the options page by policy key, the rest applies', async (t) => {

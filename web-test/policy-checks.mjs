@@ -26,11 +26,13 @@ export const POLICY_CHECKS = [
       disabledRules: ['tone.shouting', 7],
       blockedSites: 'payroll.example.com',
       supportContact: { name: 'Desk', email: 5 },
+      checkInternalNotes: 'no',
     });
     assertEqual(keys(errors).sort(), [
-      'audience', 'blockedSites', 'categories.blame', 'disabledRules[1]', 'glossary[0].term', 'glossary[1]',
-      'phrases[0].suggestions', 'supportContact.email',
+      'audience', 'blockedSites', 'categories.blame', 'checkInternalNotes', 'disabledRules[1]', 'glossary[0].term',
+      'glossary[1]', 'phrases[0].suggestions', 'supportContact.email',
     ], 'rejected keys');
+    assertEqual(policy.checkInternalNotes, null, 'internal notes: not decided by a value that is not a boolean');
     assertEqual(policy.audience, null, 'audience');
     assertEqual(policy.categories, { tone: false }, 'categories');
     assertEqual(policy.glossary, [{ term: 'CSAT', plain: 'satisfaction score' }], 'glossary');
@@ -38,6 +40,14 @@ export const POLICY_CHECKS = [
     assertEqual(policy.disabledRules, ['tone.shouting'], 'disabled rules');
     assertEqual(policy.blockedSites, [], 'blocked sites');
     assertEqual(policy.supportContact, { name: 'Desk' }, 'support contact');
+  }],
+
+  ['policy: checkInternalNotes is decided only by true or false', () => {
+    for (const value of [true, false]) {
+      const { policy, errors } = parsePolicy({ checkInternalNotes: value });
+      assertEqual([policy.checkInternalNotes, errors], [value, []], `checkInternalNotes ${value}`);
+    }
+    assertEqual(parsePolicy({}).policy.checkInternalNotes, null, 'no policy value');
   }],
 
   ['policy: an oversized list keeps its first items and says so', () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Tactful's browser test suite.
 //   node web-test/run.mjs [--browser chromium|firefox|all] [--browsers-only] [--dist DIR] [--only TEXT]
-//                         [--suite main|policy|editors]
+//                         [--suite main|policy|editors|sites]
 // Runs the type check and web-ext lint (skipped with --browsers-only, as
 // ctest runs them on their own), the static checks on the built bundles and
 // manifests, then every case in cases.mjs in each browser, against pages
@@ -13,6 +13,8 @@
 // builds the editor fixture pages (web-test/editors/) and runs the editor
 // matrix in editor-cases.mjs; a full run (no --only) then rewrites
 // docs/compatibility.md from the outcomes of every browser run so far.
+// --suite sites runs the site fixtures (web-test/pages/sites/) in
+// site-cases.mjs; a full run rewrites docs/sites.md the same way.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,10 +31,14 @@ import { TEST_POLICY, policyCases } from './policy-cases.mjs';
 import { pageUrl, startPageServer, startRecordingProxy } from './lib/server.mjs';
 import { lintFirefox } from './lib/lint.mjs';
 import { MESSAGE_CHECKS } from './message-checks.mjs';
+import { SITE_CHECKS } from './site-checks.mjs';
+import { siteCases, sitesDoc } from './site-cases.mjs';
 import { staticChecks } from './static-checks.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ARTIFACTS = join(ROOT, 'web-test', 'artifacts');
+/** The site suite's outcomes, by browser, product and check. @type {Record<string, Record<string, Record<string, true | string>>>} */
+const SITE_OUTCOMES = {};
 
 function parseArgs(argv) {
   const args = { browsers: ['chromium', 'firefox'], typecheckAndLint: true, dist: join(ROOT, 'dist'), only: '', suite: 'main' };
@@ -46,7 +52,9 @@ function parseArgs(argv) {
     else if (argv[i] === '--only') args.only = argv[++i];
     else if (argv[i] === '--suite') {
       args.suite = argv[++i];
-      if (!['main', 'policy', 'editors'].includes(args.suite)) throw new Error(`--suite must be main, policy or editors, not ${args.suite}`);
+      if (!['main', 'policy', 'editors', 'sites'].includes(args.suite)) {
+        throw new Error(`--suite must be main, policy, editors or sites, not ${args.suite}`);
+      }
     }
     else throw new Error(`unknown argument ${argv[i]}`);
   }
@@ -157,6 +165,7 @@ async function runBrowser(results, browserName, dist, pagePort, only, suite, com
       launchBrowser(browserName, { distDir: dist, proxyPort: proxy.port, ...options });
     await runCases(results, { browserName, browser, extensionUrl, updatePolicy, suite, only, pagePort, launchAnother, compat });
     if (suite === 'editors' && !only) saveCompat(browserName, await browser.version(), compat);
+    if (suite === 'sites' && !only) saveSites(browserName, await browser.version(), SITE_OUTCOMES);
   } finally {
     await close().catch(() => {});
     cleanup();
@@ -216,7 +225,8 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
     for (const page of pages.splice(0)) await page.close().catch(() => {});
     if (!ready) return;
   }
-  const cases = suite === 'policy' ? policyCases(browserName) : suite === 'editors' ? editorCases(compat) : CASES;
+  const cases = suite === 'policy' ? policyCases(browserName)
+    : suite === 'editors' ? editorCases(compat) : suite === 'sites' ? siteCases(SITE_OUTCOMES) : CASES;
   for (const [name, fn, opts] of cases.filter(([n, , o]) => n.includes(only) && (!o?.browser || o.browser === browserName))) {
     await results.run(`${browserName}: ${name}`, () => fn(ctx), {
       timeoutMs: opts?.timeoutMs,
@@ -248,13 +258,29 @@ function saveCompat(browserName, version, compat) {
   writeFileSync(join(ROOT, 'docs', 'compatibility.md'), compatibilityTable(byBrowser));
 }
 
+/**
+ * Keeps one browser's site fixture outcomes and rewrites docs/sites.md
+ * from those of every browser run so far.
+ * @param {string} browserName @param {string} version
+ * @param {Record<string, Record<string, Record<string, true | string>>>} outcomes
+ */
+function saveSites(browserName, version, outcomes) {
+  writeFileSync(join(ARTIFACTS, `sites-${browserName}.json`), JSON.stringify({ version, results: outcomes[browserName] ?? {} }));
+  /** @type {Parameters<typeof sitesDoc>[0]} */
+  const byBrowser = {};
+  for (const file of readdirSync(ARTIFACTS).filter((f) => /^sites-\w+\.json$/.test(f))) {
+    byBrowser[file.slice('sites-'.length, -'.json'.length)] = JSON.parse(readFileSync(join(ARTIFACTS, file), 'utf8'));
+  }
+  writeFileSync(join(ROOT, 'docs', 'sites.md'), sitesDoc(byBrowser));
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const results = new Results(ARTIFACTS);
   ensureBuilt(args.dist);
   if (args.typecheckAndLint) await runTypecheckAndLint(results, args.dist);
   /** @type {Array<[string, () => void | Promise<void>]>} */
-  const checks = [...staticChecks(args.dist), ...POLICY_CHECKS, ...MESSAGE_CHECKS, ...deployChecks(args.dist)];
+  const checks = [...staticChecks(args.dist), ...POLICY_CHECKS, ...MESSAGE_CHECKS, ...SITE_CHECKS, ...deployChecks(args.dist)];
   for (const [name, fn] of checks) await results.run(name, async () => fn());
   if (args.suite === 'editors') await buildFixtures();
   const compat = new Compat();

@@ -5,7 +5,7 @@
 window.recordTactfulEvents = (doc, win) => {
   doc.documentElement.setAttribute('data-tactful-test', '');
   win.tactfulEvents = [];
-  for (const name of ['drawn', 'synced', 'applied', 'site-off']) {
+  for (const name of ['drawn', 'synced', 'applied', 'site-off', 'skipped']) {
     doc.addEventListener(`tactful:${name}`, (e) => {
       win.tactfulEvents.push({ name, ...JSON.parse(e.detail), t: win.performance.now() });
     });

@@ -1,22 +1,25 @@
-// Which elements are editors Tactful works in, and which are opted out.
+// Which elements are editors Tactful works in, which are opted out, and
+// what the site's adapter (sites.js) says an editor is for.
 
 const OPT_OUT = '[data-tactful="off"], [data-enable-grammarly="false"]';
 
 /**
  * The nearest ancestor (or the element itself) matching a selector, crossing
- * shadow-root boundaries up to the document.
+ * shadow-root boundaries and leaving a same-origin iframe (TinyMCE's editor
+ * frame) for the <iframe> element and its ancestors in the parent page.
  * @param {Element} el
  * @param {string} selector
  * @returns {Element | null}
  */
-export function closestComposed(el, selector) {
+export function closestAcross(el, selector) {
   /** @type {Element | null} */
   let node = el;
   while (node) {
     const hit = node.closest(selector);
     if (hit) return hit;
     const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
+    if (root instanceof ShadowRoot) node = root.host;
+    else node = root instanceof Document ? root.defaultView?.frameElement ?? null : null;  // null: another origin's frame
   }
   return null;
 }
@@ -42,7 +45,7 @@ export function editorFor(target) {
  * @param {HTMLElement} el
  */
 export function isEligible(el) {
-  if (closestComposed(el, OPT_OUT)) return false;
+  if (closestAcross(el, OPT_OUT)) return false;
   if (el instanceof HTMLTextAreaElement) {
     if (el.disabled || el.readOnly) return false;
   } else {
@@ -61,4 +64,17 @@ export function deepActiveElement(doc) {
   let el = doc.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el;
+}
+
+/**
+ * What an editor is for on this site: "skip" for a field that is not a
+ * message, "note" for an internal note (colleagues read it), else "reply".
+ * @param {HTMLElement} el
+ * @param {import('./sites.js').SiteAdapter} adapter
+ * @returns {'skip' | 'note' | 'reply'}
+ */
+export function editorRole(el, adapter) {
+  const within = (/** @type {string[] | undefined} */ list) => Boolean(list?.length && closestAcross(el, list.join(', ')));
+  if (within(adapter.skip)) return 'skip';
+  return within(adapter.notes) ? 'note' : 'reply';
 }

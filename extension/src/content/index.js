@@ -8,10 +8,11 @@ import { audienceManaged, loadEffectiveSettings, siteEnabled, unmanagedSettings 
 import { loadSiteAudiences, saveSettings, saveSiteAudience, siteOf } from '../shared/settings.js';
 import { Badge } from './badge.js';
 import { Card, isNextShortcut } from './card.js';
-import { deepActiveElement, editorFor, isEligible } from './editors.js';
+import { deepActiveElement, editorFor, editorRole, isEligible } from './editors.js';
 import { announceFocus, extensionAlive } from './messaging.js';
 import { EditorSession } from './session.js';
-import { siteAudience } from './sites.js';
+import { siteAdapter } from './sites.js';
+import { quoteMarks } from './text-model.js';
 
 /** @typedef {import('./session.js').Drawn} Drawn */
 /** @typedef {import('../shared/policy.js').EffectiveSettings} Settings */
@@ -25,8 +26,13 @@ class FrameController {
     this.doc = doc;
     // about:blank frames inherit their creator's origin, and with it its site settings.
     this.site = siteOf(self.origin);
+    this.adapter = siteAdapter(this.site);
+    /** The adapter's quote and signature markers, with the generic ones. */
+    this.marks = quoteMarks(this.adapter);
     /** @type {Map<HTMLElement, EditorSession>} */
     this.sessions = new Map();
+    /** Sessions in internal-note editors. @type {WeakSet<EditorSession>} */
+    this.notes = new WeakSet();
     /** @type {Settings} */
     this.settings = unmanagedSettings();
     /** @type {Promise<void> | null} */
@@ -87,18 +93,25 @@ class FrameController {
       return this.report('site-off', { site: this.site });
     }
     if (!isEligible(editor)) return;
-    for (const [el, s] of this.sessions) {
-      if (!el.isConnected) {
-        s.destroy();
-        this.sessions.delete(el);
-      }
-    }
+    // Asked on every focus: apps switch one composer between reply and note.
+    const role = editorRole(editor, this.adapter);
     let session = this.sessions.get(editor);
+    if (role === 'skip' || (role === 'note' && !this.checksNotes)) {
+      if (session) this.endSession(session);
+      return this.report('skipped', { role, product: this.adapter.product });
+    }
+    for (const [el, s] of this.sessions) {
+      if (!el.isConnected) this.endSession(s);
+    }
     if (!session) {
-      session = new EditorSession(editor, this, this.defaultAudience());
+      session = new EditorSession(editor, this, this.audienceFor(role));
       this.sessions.set(editor, session);
       this.installPageListeners();
+    } else if (this.notes.has(session) !== (role === 'note')) {
+      session.setAudience(this.audienceFor(role));
     }
+    if (role === 'note') this.notes.add(session);
+    else this.notes.delete(session);
     this.focused = session;
     this.badgeFor = session;
     this.showBadge(session);
@@ -116,7 +129,21 @@ class FrameController {
    */
   defaultAudience() {
     if (this.readerManaged) return this.settings.audience;
-    return this.siteAudiences[this.site] ?? siteAudience(this.site) ?? this.settings.audience;
+    return this.siteAudiences[this.site] ?? this.adapter.audience ?? this.settings.audience;
+  }
+
+  /**
+   * Who reads an editor's text: colleagues read an internal note, whoever
+   * reads the site's replies; the organization's reader if its policy decides.
+   * @param {'note' | 'reply'} role
+   */
+  audienceFor(role) {
+    return role === 'note' && !this.readerManaged ? 'internal' : this.defaultAudience();
+  }
+
+  /** Whether internal notes are checked: unless the organization's policy says not. */
+  get checksNotes() {
+    return this.settings.policy.checkInternalNotes !== false;
   }
 
   /**
@@ -128,6 +155,7 @@ class FrameController {
     if (this.readerManaged) return;
     session.setAudience(audience);
     if (this.badgeFor === session) this.showBadge(session);
+    if (this.notes.has(session)) return;  // a note's reader says nothing about the site's replies
     this.siteAudiences = { ...this.siteAudiences, [this.site]: audience };
     await saveSiteAudience(this.site, audience);
   }
@@ -431,6 +459,18 @@ class FrameController {
       }
       if (this.badgeFor) this.showBadge(this.badgeFor);
     }
+  }
+
+  /** @param {EditorSession} session */
+  endSession(session) {
+    if (this.shown?.session === session) this.card.close(false);
+    if (this.badgeFor === session) {
+      this.badgeFor = null;
+      this.badge.hide();
+    }
+    if (this.focused === session) this.focused = null;
+    session.destroy();
+    this.sessions.delete(session.el);
   }
 
   stopSessions() {

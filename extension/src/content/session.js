@@ -25,6 +25,7 @@ import { TextModel } from './text-model.js';
  *   refreshCard: (session: EditorSession) => void,
  *   checked: (session: EditorSession) => void,
  *   report: (name: string, detail: object) => void,
+ *   marks: import('./text-model.js').QuoteMarks,
  * }} Frame
  */
 
@@ -117,7 +118,7 @@ export class EditorSession {
   /** The text as the engine should see it, with what maps it back to the DOM. */
   read() {
     if (this.textarea) return { text: this.textarea.value, excluded: [], model: null };
-    const model = new TextModel(this.el);
+    const model = new TextModel(this.el, this.frame.marks);
     return { text: model.text, excluded: model.excluded, model };
   }
 

@@ -22,13 +22,34 @@ export const QUOTE_SELECTOR = [
 export const THREAD_START_SELECTOR = '#divRplyFwdMsg, #appendonsend, [id$="_divRplyFwdMsg"], [id$="_appendonsend"]';
 
 /**
+ * Which elements of an editor hold quoted mail and signatures: the generic
+ * markers above, which mail clients write and which travel with forwarded
+ * and pasted mail to every site, and a site adapter's own (sites.js).
+ * @typedef {{quotes: string, threadStart: string}} QuoteMarks
+ */
+/** @type {QuoteMarks} */
+export const GENERIC_MARKS = { quotes: QUOTE_SELECTOR, threadStart: THREAD_START_SELECTOR };
+
+/** @param {import('./sites.js').SiteAdapter} adapter @returns {QuoteMarks} */
+export function quoteMarks(adapter) {
+  return {
+    quotes: [QUOTE_SELECTOR, ...(adapter.quotes ?? [])].join(', '),
+    threadStart: [THREAD_START_SELECTOR, ...(adapter.threadStart ?? [])].join(', '),
+  };
+}
+
+/**
  * @typedef {{node: Text, start: number}} Segment
  */
 
 export class TextModel {
-  /** @param {HTMLElement} root the editing host */
-  constructor(root) {
+  /**
+   * @param {HTMLElement} root the editing host
+   * @param {QuoteMarks} marks what is quoted mail or a signature
+   */
+  constructor(root, marks = GENERIC_MARKS) {
     this.root = root;
+    this.marks = marks;
     /** @type {string} */
     this.text = '';
     /** @type {Array<[number, number]>} */
@@ -82,10 +103,10 @@ export class TextModel {
             emit('\n');
             continue;
           }
-          if (threadStart === null && el.matches(THREAD_START_SELECTOR)) threadStart = length;
+          if (threadStart === null && el.matches(this.marks.threadStart)) threadStart = length;
           const breaks = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) ? 1 : 0;
           newlines(breaks);
-          const quoteStart = threadStart === null && el.matches(QUOTE_SELECTOR) ? length : -1;
+          const quoteStart = threadStart === null && el.matches(this.marks.quotes) ? length : -1;
           visit(el);
           if (quoteStart >= 0 && length > quoteStart) excluded.push([quoteStart, length]);
           newlines(breaks);

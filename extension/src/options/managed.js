@@ -17,7 +17,7 @@ const badge = () => el('span', { class: 'managed-badge' }, MANAGED_LABEL);
 function isManaged(p) {
   return Object.keys(p.categories).length > 0 || p.audience !== null || p.glossary.length > 0 || p.phrases.length > 0 ||
     p.disabledRules.length > 0 || p.allowedSites !== null || p.blockedSites.length > 0 || p.locked.length > 0 ||
-    p.supportContact !== null;
+    p.supportContact !== null || p.checkInternalNotes !== null;
 }
 
 /**
@@ -98,6 +98,7 @@ export function markManaged(form, policy, effective) {
   orgList('disabled-sites', [
     ...(policy.allowedSites ? [`Tactful runs only on: ${policy.allowedSites.join(', ') || 'no site'}`] : []),
     ...policy.blockedSites.map((s) => `Off on ${s} and its subdomains`),
+    ...(policy.checkInternalNotes === false ? ['Internal notes (such as ServiceNow work notes) are not checked'] : []),
   ], 'Sites your organization decides', managed.disabledSites);
   lockList('glossary', ['add-term'], managed.glossary);
   lockList('phrases', ['add-phrase'], managed.phrases);

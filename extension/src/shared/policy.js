@@ -24,6 +24,7 @@ import { CATEGORIES, defaultSettings, engineConfig, fieldForEnginePath, loadSett
  *   blockedSites: string[],
  *   locked: string[],
  *   supportContact: SupportContact | null,
+ *   checkInternalNotes: boolean | null,
  * }} Policy
  */
 /** A rejected policy item: its path in the policy ("glossary[3].term") and why. @typedef {{key: string, message: string}} PolicyError */
@@ -31,7 +32,7 @@ import { CATEGORIES, defaultSettings, engineConfig, fieldForEnginePath, loadSett
 
 export const POLICY_KEYS = /** @type {const} */ ([
   'categories', 'audience', 'glossary', 'phrases', 'disabledRules', 'allowedSites', 'blockedSites',
-  'lockedSettings', 'supportContact',
+  'lockedSettings', 'supportContact', 'checkInternalNotes',
 ]);
 
 /** Policy keys that `lockedSettings` may name: each locks the user's own setting of that kind. */
@@ -49,7 +50,7 @@ const CONTACT_MAX_LENGTH = 200;
 export function emptyPolicy() {
   return {
     categories: {}, audience: null, glossary: [], phrases: [], disabledRules: [],
-    allowedSites: null, blockedSites: [], locked: [], supportContact: null,
+    allowedSites: null, blockedSites: [], locked: [], supportContact: null, checkInternalNotes: null,
   };
 }
 
@@ -109,6 +110,8 @@ export function parsePolicy(raw) {
   policy.locked = parseItems(o.lockedSettings, 'lockedSettings', error, (item) =>
     (LOCKABLE.includes(/** @type {any} */ (item)) ? /** @type {string} */ (item) : `must be one of ${LOCKABLE.join(', ')}`));
   if (o.supportContact !== undefined) policy.supportContact = parseContact(o.supportContact, error);
+  if (typeof o.checkInternalNotes === 'boolean') policy.checkInternalNotes = o.checkInternalNotes;
+  else if (o.checkInternalNotes !== undefined) error('checkInternalNotes', 'must be true or false');
   return { policy, errors, sources };
 }
 
