@@ -34,8 +34,10 @@ export const EDITORS = [
   {
     id: 'tinymce', label: 'TinyMCE 8.9.2 (iframe)', content: '#tinymce', frame: 'iframe.tox-edit-area__iframe',
     known: {
-      undoFix: 'TinyMCE records typing as one undo step only when the typing ends (a navigation key, a click in the ' +
-        'text, blur); a fix applied before that joins the same step, so Ctrl+Z takes back the fix and that typing.',
+      undoFix: 'TinyMCE does not record an edit made through the browser\'s own editing command (how Tactful applies a ' +
+        'fix in an editor that leaves the edit to the browser) as an undo level: Ctrl+Z goes back to the level before ' +
+        'its newest, so it takes back the fix and the undo step before it (the typing before the fix, finished or not). ' +
+        'The randomized draft test models these undo levels and checks the text Ctrl+Z gives back.',
     },
   },
   { id: 'draft', label: 'Draft.js 0.11.7 (React 18)', content: '#editor [contenteditable]' },
@@ -55,6 +57,7 @@ export const CHECKS = /** @type {const} */ ({
   editorUndo: "editor's own undo keeps working",
   mutations: 'no DOM mutations from Tactful',
   longPaste: 'a 5,000-word paste is checked and underlined',
+  randomEdits: 'seeded random typing, pasting, deleting, fixes and undo keep the model exact',
 });
 
 const BLAME = 'You should have';
@@ -72,7 +75,7 @@ const LONG_DRAFT = [...Array(50)].map(() => INNOCENT.repeat(100 / 15 + 1).split(
  * step (Quill: 1 s from the step's first edit; ProseMirror: 500 ms), a fix
  * included. A person reads the card before clicking; the tests pause as long.
  */
-const pastUndoMergeWindow = () => sleep(1100);
+export const pastUndoMergeWindow = () => sleep(1100);
 
 /** Outcomes by browser, editor and check: true passed, a string is the failure. */
 export class Compat {
@@ -119,7 +122,7 @@ export class Compat {
  * @param {Page} page
  * @param {EditorFixture} editor
  */
-async function editorSurface(page, editor) {
+export async function editorSurface(page, editor) {
   await page.waitForFunction(() => typeof window.editorModelText === 'function', { timeout: 15000 });
   if (!editor.frame) return { target: /** @type {Page | Frame} */ (page), frame: null };
   const handle = await page.waitForSelector(editor.frame, { timeout: 10000 });
@@ -133,7 +136,7 @@ async function editorSurface(page, editor) {
  * mouse input and screenshots of an iframe).
  * @param {Page} page @param {Surface} surface
  */
-async function frameOffset(page, surface) {
+export async function frameOffset(page, surface) {
   if (!surface.frame) return { x: 0, y: 0 };
   return page.$eval(surface.frame, (f) => {
     const r = f.getBoundingClientRect();

@@ -11,7 +11,7 @@
 // in policy-cases.mjs instead, in browsers started with a real enterprise
 // policy file (which needs root: the files live under /etc). --suite editors
 // builds the editor fixture pages (web-test/editors/) and runs the editor
-// matrix in editor-cases.mjs; a full run (no --only) then rewrites
+// matrix in editor-cases.mjs and its draft-safety runs in editor-draft-cases.mjs; a full run (no --only) then rewrites
 // docs/compatibility.md from the outcomes of every browser run so far.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { CASES } from './cases.mjs';
 import { deployChecks } from './deploy-checks.mjs';
 import { Compat, compatibilityTable, editorCases } from './editor-cases.mjs';
+import { editorDraftCases } from './editor-draft-cases.mjs';
 import { buildFixtures } from './editors/build.mjs';
 import { launchBrowser } from './lib/browsers.mjs';
 import { Results, assert } from './lib/harness.mjs';
@@ -216,7 +217,7 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
     for (const page of pages.splice(0)) await page.close().catch(() => {});
     if (!ready) return;
   }
-  const cases = suite === 'policy' ? policyCases(browserName) : suite === 'editors' ? editorCases(compat) : CASES;
+  const cases = suite === 'policy' ? policyCases(browserName) : suite === 'editors' ? [...editorCases(compat), ...editorDraftCases(compat)] : CASES;
   for (const [name, fn, opts] of cases.filter(([n, , o]) => n.includes(only) && (!o?.browser || o.browser === browserName))) {
     await results.run(`${browserName}: ${name}`, () => fn(ctx), {
       timeoutMs: opts?.timeoutMs,
