@@ -246,7 +246,7 @@ export const drawnCount = (page) =>
 
 /**
  * The checklist badge's state as exposed to pages that opt in with data-tactful-test.
- * @typedef {{visible: boolean, label: string, audience: string, panelOpen: boolean,
+ * @typedef {{visible: boolean, label: string, title: string, audience: string, panelOpen: boolean,
  *   items: Array<{id: string, state: string}>, targets: Array<{label: string, x: number, y: number}>}} BadgeState
  * @param {Page} page
  * @returns {Promise<BadgeState | null>}

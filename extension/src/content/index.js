@@ -125,7 +125,7 @@ class FrameController {
   /** @param {EditorSession} session */
   showBadge(session) {
     if (session.blank || session.destroyed) this.badge.hide();
-    else this.badge.show({ editor: session.el, checklist: session.checklist, audience: session.audience });
+    else this.badge.show({ editor: session.el, checklist: session.checklist, audience: session.audience, tooLong: session.tooLong });
   }
 
   installPageListeners() {
