@@ -153,6 +153,16 @@ export async function frameOffset(page, surface) {
 const modelText = (page) => page.evaluate(() => window.editorModelText());
 
 /**
+ * Waits until the editor's own selection is a caret at this offset of its
+ * text; false if it does not get there in time.
+ * @param {Page} page @param {number} at @param {number} timeout
+ */
+export const caretAt = (page, at, timeout) => page.waitForFunction((a) => {
+  const s = window.editorSelection();
+  return !!s && s.start === a && s.end === a;
+}, { timeout, polling: 50 }, at).then(() => true, () => false);
+
+/**
  * Waits until the editor's own model holds exactly this text.
  * @param {Page} page @param {string} expected @param {string} when
  */
@@ -356,12 +366,8 @@ export function editorCases(compat) {
         });
         await step(t, 'caretAfterFix', async () => {
           const end = GREETING.length + FIXED.indexOf(FIX) + FIX.length;
-          await page.waitForFunction((e) => {
-            const s = window.editorSelection();
-            return !!s && s.start === e && s.end === e;
-          }, { timeout: 3000, polling: 50 }, end).catch(async () => {
-            throw new Error(`the editor's selection is ${JSON.stringify(await page.evaluate(() => window.editorSelection()))}, not a caret at ${end}`);
-          });
+          const there = await caretAt(page, end, 3000);
+          assert(there, `the editor's selection is ${JSON.stringify(await page.evaluate(() => window.editorSelection()))}, not a caret at ${end}`);
         });
         await step(t, 'spellcheck', async () => {
           assertEqual(await spellcheckOf(surface, editor), spellcheck, "the editor's spellcheck setting after the fix");

@@ -15,7 +15,7 @@
 // in TinyMCE, whose undo does not record the fix (the matrix's known issue):
 // there the test models TinyMCE's own undo levels and expects exactly what
 // they give back, so the draft is still checked to the character.
-import { EDITORS, editorSurface, frameOffset, pastUndoMergeWindow } from './editor-cases.mjs';
+import { EDITORS, caretAt, editorSurface, frameOffset, pastUndoMergeWindow } from './editor-cases.mjs';
 import { expectText, random, randomEdits, runSeed } from './lib/random-edits.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
@@ -71,15 +71,6 @@ function selectAt(content, from) {
 }
 
 /**
- * Waits until the editor's own selection is a caret at `at`; false if it does not get there.
- * @param {Page} page @param {number} at @param {number} timeout
- */
-const selectionAt = (page, at, timeout) => page.waitForFunction((a) => {
-  const s = window.editorSelection();
-  return !!s && s.start === a && s.end === a;
-}, { timeout, polling: 50 }, at).then(() => true, () => false);
-
-/**
  * Moves the caret as a user does: the selection goes one character away
  * (before `at`, or after it at the start), and an arrow key brings it to
  * `at`. ProseMirror sometimes puts back its own selection just after the
@@ -94,10 +85,10 @@ async function moveCaret(page, surface, editor, at, length) {
   const [from, key] = !length ? [0, null] : at > 0 ? [at - 1, 'ArrowRight'] : [1, 'ArrowLeft'];
   for (let i = 0; i < 3; i++) {
     await surface.target.$eval(editor.content, selectAt, from);
-    if (!await selectionAt(page, from, 2000)) continue;
+    if (!await caretAt(page, from, 2000)) continue;
     if (!key) return;
     await page.keyboard.press(/** @type {import('puppeteer-core').KeyInput} */ (key));
-    if (await selectionAt(page, at, 2000)) return;
+    if (await caretAt(page, at, 2000)) return;
   }
   throw new Error(`the editor's selection is ${JSON.stringify(await page.evaluate(() => window.editorSelection()))}, not at ${at}`);
 }
