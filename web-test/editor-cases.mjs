@@ -372,18 +372,19 @@ export function editorCases(compat) {
         await step(t, 'spellcheck', async () => {
           assertEqual(await spellcheckOf(surface, editor), spellcheck, "the editor's spellcheck setting after the fix");
         });
-        const undone = await step(t, 'undoFix', async () => {
+        await step(t, 'undoFix', async () => {
           await undo(page);
           await waitForModel(page, GREETING + REPLY, 'after one Ctrl+Z');
         });
-        if (!undone) return;
         await step(t, 'editorUndo', async () => {
+          // From whatever Ctrl+Z left (the original, or where a known issue took it).
+          const base = await modelText(page);
           await chord(page, 'Control', 'End');
           await pastUndoMergeWindow();
           const typed = ' Bye';
           await page.keyboard.type(typed, { delay: 5 });
-          await waitForModel(page, `${GREETING}${REPLY}${typed}`, 'after typing at the end');
-          await undoBackTo(page, GREETING + REPLY, typed.length);
+          await waitForModel(page, `${base}${typed}`, 'after typing at the end');
+          await undoBackTo(page, base, typed.length);
         });
       }],
 
