@@ -538,6 +538,10 @@ export function compatibilityTable(byBrowser) {
 /** What the matrix does not check yet, so the table is not read as more than it is. */
 const NOT_COVERED = [
   'Lexical: its input and undo packages (@lexical/plain-text, @lexical/history) are not in the registry this was built from.',
+  'A fix in TinyMCE that one Ctrl+Z takes back alone: TinyMCE records undo levels for its own commands, navigation keys, ' +
+    'clicks and the input events of a spellcheck replacement or a paste, not for the browser\'s insertText that Tactful ' +
+    'uses; calling TinyMCE\'s API instead needs a script in the page\'s own world (content scripts cannot reach it), ' +
+    'and faking its input events is not done.',
   'The browser\'s own spellcheck squiggles (tests cannot see them): only the editor\'s spellcheck setting is checked.',
   'TinyMCE in a frame shorter than Tactful\'s card: the card is cut off by the frame and its buttons cannot be reached ' +
     '(the fixture is 400 px tall; TinyMCE\'s default is 200 px).',
