@@ -18,6 +18,10 @@ interface Window {
   };
   // Editor fixtures (web-test/editors/fixture.js).
   editorModelText: () => string;
+  /** The text exactly as the editor's API hands it out. */
+  editorRawText: () => string;
+  /** The editor's own selection as offsets into its text. */
+  editorSelection: () => { start: number; end: number } | null;
   editorMutations: string[];
   longFrames: Array<{ duration: number; scripts: Array<{ url: string; duration: number }> }> | null;
   bench: {

@@ -8,6 +8,7 @@ import {
   COLOURS, cardState, editorText, highlightVersusWord, hoverForCard, screenshot, sleep, typeInto, waitForBadge, waitForCard,
   waitForHighlight,
 } from './lib/page-helpers.mjs';
+import { MAX_CHECK_TEXT } from '../extension/src/shared/messages.js';
 import { countColour } from './lib/png.mjs';
 import { pageUrl } from './lib/server.mjs';
 
@@ -196,6 +197,40 @@ export const HOSTILE_CASES = [
       await page.close();
     }
   }, { timeoutMs: 120000 }],
+
+  ['a draft over the length Tactful checks: the badge says it is too long to check, and checking resumes when it is shorter', async (t) => {
+    const page = await t.open('too-long', 'textarea.html');
+    await page.click('#editor');
+    await page.keyboard.type('You should have called.', { delay: 5 });
+    await waitForBadge(page, { visible: true });
+    const over = await page.evaluate((limit) => {
+      const filler = ' Thanks for your patience.';
+      const big = filler.repeat(Math.ceil((limit + 1) / filler.length));
+      // Like a paste: one edit through the browser's own editing path.
+      document.execCommand('insertText', false, big);
+      return /** @type {HTMLTextAreaElement} */ (document.getElementById('editor')).value.length - limit;
+    }, MAX_CHECK_TEXT);
+    assert(over > 0, `the draft is ${-over} characters under the limit`);
+    const badge = await waitForBadge(page, { visible: true, label: 'Too long' }, 30000);
+    assert(/too long to check \(over 4,194,304 characters\)/.test(badge.title), `badge title: ${badge.title}`);
+    // Back under the limit: the typed sentence is checked again.
+    await page.evaluate(() => {
+      const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('editor'));
+      ta.setSelectionRange('You should have called.'.length, ta.value.length);
+      document.execCommand('delete', false);
+    });
+    assertEqual(await page.$eval('#editor', (el) => /** @type {HTMLTextAreaElement} */ (el).value), 'You should have called.', 'draft');
+    await page.waitForFunction(() => {
+      const host = document.querySelector('tactful-badge');
+      const state = host instanceof HTMLElement && host.dataset.tactfulTest ? JSON.parse(host.dataset.tactfulTest) : null;
+      return /^\d+\/\d+$/.test(state?.label ?? '');
+    }, { timeout: 15000, polling: 100 });
+    await page.waitForFunction(() => {
+      const events = window.tactfulEvents ?? [];
+      const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
+      return events.some((e) => e.name === 'drawn' && e.version === newest && (e.count ?? 0) >= 1);
+    }, { timeout: 15000, polling: 100 });
+  }, { timeoutMs: 90000 }],
 ];
 
 /**

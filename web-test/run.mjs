@@ -11,7 +11,7 @@
 // in policy-cases.mjs instead, in browsers started with a real enterprise
 // policy file (which needs root: the files live under /etc). --suite editors
 // builds the editor fixture pages (web-test/editors/) and runs the editor
-// matrix in editor-cases.mjs; a full run (no --only) then rewrites
+// matrix in editor-cases.mjs and its draft-safety runs in editor-draft-cases.mjs; a full run (no --only) then rewrites
 // docs/compatibility.md from the outcomes of every browser run so far.
 // --suite sites runs the site fixtures (web-test/pages/sites/) in
 // site-cases.mjs; a full run rewrites docs/sites.md the same way.
@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { CASES } from './cases.mjs';
 import { deployChecks } from './deploy-checks.mjs';
 import { Compat, compatibilityTable, editorCases } from './editor-cases.mjs';
+import { editorDraftCases } from './editor-draft-cases.mjs';
 import { buildFixtures } from './editors/build.mjs';
 import { launchBrowser } from './lib/browsers.mjs';
 import { Results, assert } from './lib/harness.mjs';
@@ -226,7 +227,8 @@ async function runCases(results, { browserName, browser, extensionUrl, updatePol
     if (!ready) return;
   }
   const cases = suite === 'policy' ? policyCases(browserName)
-    : suite === 'editors' ? editorCases(compat) : suite === 'sites' ? siteCases(SITE_OUTCOMES) : CASES;
+    : suite === 'editors' ? [...editorCases(compat), ...editorDraftCases(compat)]
+    : suite === 'sites' ? siteCases(SITE_OUTCOMES) : CASES;
   for (const [name, fn, opts] of cases.filter(([n, , o]) => n.includes(only) && (!o?.browser || o.browser === browserName))) {
     await results.run(`${browserName}: ${name}`, () => fn(ctx), {
       timeoutMs: opts?.timeoutMs,

@@ -18,4 +18,18 @@ ReactDOM.render(<Reply />, document.getElementById('editor'));
 exposeEditor({
   modelText: () => current.getCurrentContent().getPlainText('\n'),
   content: () => document.querySelector('#editor [contenteditable]'),
+  selection: () => {
+    const selection = current.getSelection();
+    const blocks = current.getCurrentContent().getBlocksAsArray();
+    const offset = (/** @type {string} */ key, /** @type {number} */ at) => {
+      let n = 0;
+      for (const block of blocks) {
+        if (block.getKey() === key) return n + at;
+        n += block.getLength() + 1;
+      }
+      return -1;
+    };
+    const [anchor, focus] = [offset(selection.getAnchorKey(), selection.getAnchorOffset()), offset(selection.getFocusKey(), selection.getFocusOffset())];
+    return { start: Math.min(anchor, focus), end: Math.max(anchor, focus) };
+  },
 });

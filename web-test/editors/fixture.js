@@ -1,14 +1,18 @@
 // What every editor fixture page gives the tests: the editor's own idea of
-// its text (read through the editor's API, never from the DOM), and a log of
-// DOM mutations inside the editor's content, so a test can prove Tactful's
-// highlighting never touches it.
+// its text and selection (read through the editor's API, never from the
+// DOM), and a log of DOM mutations inside the editor's content, so a test
+// can prove Tactful's highlighting never touches it.
 
 /**
- * @param {{modelText: () => string, content: () => Element | null}} editor
+ * @param {{modelText: () => string, content: () => Element | null, selection: () => {start: number, end: number} | null}} editor
+ *   modelText: the text as the editor's API hands it out
  *   content: the element holding the editor's text (may live in an iframe)
+ *   selection: the editor's own selection, as offsets into modelText
  */
-export function exposeEditor({ modelText, content }) {
+export function exposeEditor({ modelText, content, selection }) {
   window.editorModelText = () => modelText().replace(/\u00a0/g, ' ').replace(/\n+$/, '');
+  window.editorRawText = modelText;
+  window.editorSelection = selection;
   /** @type {string[]} */
   const log = [];
   window.editorMutations = log;

@@ -12,4 +12,12 @@ function Reply() {
 }
 
 createRoot(/** @type {HTMLElement} */ (document.getElementById('root'))).render(<Reply />);
-exposeEditor({ modelText: () => current, content: () => document.getElementById('editor') });
+exposeEditor({
+  modelText: () => current,
+  content: () => document.getElementById('editor'),
+  // React state does not hold the selection; the textarea does.
+  selection: () => {
+    const textarea = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('editor'));
+    return textarea && { start: textarea.selectionStart, end: textarea.selectionEnd };
+  },
+});

@@ -26,4 +26,18 @@ window.recordTactfulEvents(frame.document, frame);
 exposeEditor({
   modelText: () => tinymce.activeEditor?.getContent({ format: 'text' }) ?? '',
   content: () => tinymce.activeEditor?.getBody() ?? null,
+  // TinyMCE's selection is a DOM range (kept while the editor is blurred);
+  // its offset is the length of the text before it (one paragraph).
+  selection: () => {
+    const editor = tinymce.activeEditor;
+    if (!editor) return null;
+    const range = editor.selection.getRng();
+    const offset = (/** @type {Node} */ node, /** @type {number} */ at) => {
+      const before = editor.getDoc().createRange();
+      before.setStart(editor.getBody(), 0);
+      before.setEnd(node, at);
+      return before.toString().length;
+    };
+    return { start: offset(range.startContainer, range.startOffset), end: offset(range.endContainer, range.endOffset) };
+  },
 });

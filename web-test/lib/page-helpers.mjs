@@ -247,7 +247,7 @@ export const drawnCount = (page) =>
 
 /**
  * The checklist badge's state as exposed to pages that opt in with data-tactful-test.
- * @typedef {{visible: boolean, label: string, audience: string, readerManaged: boolean, panelOpen: boolean,
+ * @typedef {{visible: boolean, label: string, title: string, audience: string, readerManaged: boolean, panelOpen: boolean,
  *   items: Array<{id: string, state: string}>, targets: Array<{label: string, x: number, y: number, disabled: boolean}>}} BadgeState
  * @param {Page} page
  * @returns {Promise<BadgeState | null>}

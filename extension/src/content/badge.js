@@ -4,6 +4,7 @@
 // shadow root on a host appended to <html>, in the top layer, so it never
 // touches the editor or the page's markup. Text is only set with textContent.
 import { checklistRows, checklistScore } from '../shared/checklist.js';
+import { MAX_CHECK_TEXT } from '../shared/messages.js';
 import { adoptStyles } from './styles.js';
 
 const BADGE_CSS = `
@@ -16,6 +17,7 @@ const BADGE_CSS = `
 .badge:focus-visible, button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .panel { width: 280px; padding: 10px 12px; border: 1px solid #d0d5dd; border-radius: 10px; background: #ffffff;
   color: #1f2933; box-shadow: 0 8px 24px rgba(15, 23, 42, 0.18); font-size: 13px; }
+.reason { margin: 0 0 10px; }
 h2 { margin: 0 0 6px; font-size: 11px; font-weight: 600; letter-spacing: 0.03em; text-transform: uppercase; color: #52606d; }
 ul { margin: 0 0 10px; padding: 0; list-style: none; }
 li { display: flex; justify-content: space-between; gap: 8px; padding: 3px 0; border-bottom: 1px solid #e5e7eb; }
@@ -42,6 +44,9 @@ li { display: flex; justify-content: space-between; gap: 8px; padding: 3px 0; bo
 /** @type {ReadonlyArray<[string, string]>} */
 const AUDIENCE_LABELS = [['customer', 'Customer'], ['internal', 'Colleague'], ['technical', 'Technical']];
 
+export const TOO_LONG = `This draft is too long to check (over ${MAX_CHECK_TEXT.toLocaleString('en-US')} characters); ` +
+  'nothing is underlined until it is shorter.';
+
 /** Space between the badge and the editor's edges, in CSS pixels. */
 const INSET = 6;
 
@@ -52,6 +57,7 @@ const INSET = 6;
  *   checklist: import('../shared/messages.js').ChecklistItem[],
  *   audience: string,
  *   readerManaged: boolean,
+ *   tooLong: boolean,  // the draft is over the length Tactful checks
  * }} BadgeContent
  */
 
@@ -120,9 +126,10 @@ export class Badge {
     this.content = content;
     const { met, total } = checklistScore(content.checklist);
     const button = /** @type {HTMLButtonElement} */ (this.button);
-    button.textContent = `${met}/${total}`;
-    button.setAttribute('aria-label', `Reply checklist: ${met} of ${total} done`);
-    button.title = `Reply checklist: ${met} of ${total} done`;
+    button.textContent = content.tooLong ? 'Too long' : `${met}/${total}`;
+    const label = content.tooLong ? TOO_LONG : `Reply checklist: ${met} of ${total} done`;
+    button.setAttribute('aria-label', label);
+    button.title = label;
     if (!button.matches(':popover-open')) button.showPopover();
     if (this.panelOpen) this.renderPanel();
     this.place();
@@ -159,6 +166,9 @@ export class Badge {
     const content = /** @type {BadgeContent} */ (this.content);
     const panel = /** @type {HTMLElement} */ (this.panel);
     if (!panel.firstChild) this.buildPanel(panel);
+    const reason = /** @type {HTMLElement} */ (panel.querySelector('.reason'));
+    reason.textContent = content.tooLong ? TOO_LONG : '';
+    reason.hidden = !content.tooLong;
     panel.querySelector('ul')?.replaceChildren(...checklistRows(this.doc, content.checklist));
     for (const b of panel.querySelectorAll('button')) {
       b.setAttribute('aria-pressed', String(/** @type {HTMLElement} */ (b).dataset.audience === content.audience));
@@ -190,10 +200,13 @@ export class Badge {
       b.addEventListener('click', () => { if (!this.content?.readerManaged) this.handlers.onAudience(value); });
       audiences.append(b);
     }
+    const reason = doc.createElement('p');
+    reason.className = 'reason';
+    reason.setAttribute('role', 'status');
     const managed = doc.createElement('p');
     managed.className = 'managed';
     managed.textContent = 'Set by your organization';
-    panel.append(heading('Reply checklist'), doc.createElement('ul'), heading('Reader'), audiences, managed);
+    panel.append(heading('Reply checklist'), reason, doc.createElement('ul'), heading('Reader'), audiences, managed);
   }
 
   /**
@@ -242,6 +255,7 @@ export class Badge {
     this.host.dataset.tactfulTest = JSON.stringify({
       visible,
       label: visible ? this.button?.textContent : '',
+      title: visible ? this.button?.title : '',
       audience: this.content?.audience ?? '',
       readerManaged: this.content?.readerManaged ?? false,
       panelOpen: this.panelOpen,

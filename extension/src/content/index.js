@@ -163,7 +163,12 @@ class FrameController {
   /** @param {EditorSession} session */
   showBadge(session) {
     if (session.blank || session.destroyed) this.badge.hide();
-    else this.badge.show({ editor: session.el, checklist: session.checklist, audience: session.audience, readerManaged: this.readerManaged });
+    else {
+      this.badge.show({
+        editor: session.el, checklist: session.checklist, audience: session.audience,
+        readerManaged: this.readerManaged, tooLong: session.tooLong,
+      });
+    }
   }
 
   installPageListeners() {

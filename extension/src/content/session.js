@@ -71,6 +71,8 @@ export class EditorSession {
     this.drawn = [];
     /** The reply-level checklist from the latest check. @type {import('../shared/messages.js').ChecklistItem[]} */
     this.checklist = [];
+    /** Whether the draft was too long to check when last read; the badge says so. */
+    this.tooLong = false;
     /** The text the drawn findings' offsets refer to (textareas). */
     this.text = '';
     /** @type {Set<string>} dismissed for this draft */
@@ -144,10 +146,13 @@ export class EditorSession {
     const started = performance.now();
     const version = this.version;
     const snapshot = this.read();
-    if (snapshot.text.length > MAX_CHECK_TEXT) {
-      // Too long to check as you type; the draft itself is left alone.
+    this.tooLong = snapshot.text.length > MAX_CHECK_TEXT;
+    if (this.tooLong) {
+      // Too long to check as you type; the draft itself is left alone, and
+      // the badge tells the user why nothing is underlined.
       this.checklist = [];
       this.draw(snapshot.text, snapshot.model, []);
+      this.frame.checked(this);
       this.frame.report('too-long', { version, length: snapshot.text.length });
       return;
     }
