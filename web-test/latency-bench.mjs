@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Keystroke-to-underline latency on a 5,000-word contenteditable draft in
 // Chromium. A benchmark, not a test: it reports, it never fails on numbers.
-//   node web-test/latency-bench.mjs [--dist DIR] [--keys N] [--trials N] [--words N]
+//   node web-test/latency-bench.mjs [--dist DIR] [--keys N] [--trials N] [--words N] [--trace PREFIX]
+// --trace writes a Chrome trace (all processes: page, service worker,
+// compositor) of phase 2 to PREFIX-keystroke.json and of phase 3 to
+// PREFIX-cold.json, for chrome://tracing or ui.perfetto.dev.
 // Three numbers, each as median and p95 (the target is p95 < 16 ms, one
 // frame, for all three):
 //  - keystroke -> underlines in step: from keydown to Tactful having moved
@@ -12,17 +15,50 @@
 //  - keystroke -> new underline visible: from the keydown completing a
 //    problem phrase to a requestAnimationFrame poll in the page seeing the
 //    new highlight: the whole wait a user sees.
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browsers.mjs';
 import { sleep } from './lib/page-helpers.mjs';
 import { pageUrl, startPageServer, startRecordingProxy } from './lib/server.mjs';
 
+// What DevTools' Performance panel records, plus V8's sampling profiler
+// (JS and wasm stacks) and wasm compilation.
+const TRACE_CATEGORIES = [
+  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
+  'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'v8.wasm', 'blink.user_timing', 'toplevel',
+  'ServiceWorker', 'extensions',
+];
+
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+/**
+ * Starts a browser-wide trace (page.tracing would leave out the extension's
+ * service worker); the function it returns stops it and writes the file.
+ * @param {import('puppeteer-core').Browser} browser
+ */
+async function startTrace(browser) {
+  const session = await browser.target().createCDPSession();
+  await session.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  return async (/** @type {string} */ path) => {
+    const complete = new Promise((done) => session.once('Tracing.tracingComplete', done));
+    await session.send('Tracing.end');
+    const { stream } = /** @type {{stream: string}} */ (await complete);
+    const chunks = [];
+    for (let eof = false; !eof;) {
+      const chunk = await session.send('IO.read', { handle: stream });
+      chunks.push(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'utf8'));
+      eof = chunk.eof;
+    }
+    await session.send('IO.close', { handle: stream });
+    writeFileSync(path, Buffer.concat(chunks));
+    await session.detach();
+  };
 }
 
 /** @param {number[]} xs */
@@ -40,6 +76,7 @@ async function main() {
   const keys = Number(option('--keys', '120'));
   const trials = Number(option('--trials', '20'));
   const draftWords = Number(option('--words', '5000'));
+  const trace = option('--trace', '');
   const server = await startPageServer();
   const proxy = await startRecordingProxy(server.port);
   const { browser, close } = await launchBrowser('chromium', { distDir: dist, proxyPort: proxy.port });
@@ -80,6 +117,7 @@ async function main() {
     });
     const endToEnd = [];
     const checks = [];
+    const stopKeystrokeTrace = trace ? await startTrace(browser) : null;
     for (let i = 0; i < trials; i++) {
       await page.keyboard.type(' You should hav', { delay: 30 });
       await sleep(400);
@@ -96,6 +134,7 @@ async function main() {
       checks.push(...r.drawn);
       await page.keyboard.type('.');
     }
+    await stopKeystrokeTrace?.(`${trace}-keystroke.json`);
 
     // Phase 3: cold start. The extension's service worker is stopped (as
     // Chrome does after 30 s idle); the next keystroke wakes it, which loads
@@ -103,6 +142,7 @@ async function main() {
     const cdp = await page.createCDPSession();
     await cdp.send('ServiceWorker.enable');
     const cold = [];
+    const stopColdTrace = trace ? await startTrace(browser) : null;
     for (let i = 0; i < Math.min(trials, 8); i++) {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await sleep(300);
@@ -111,6 +151,7 @@ async function main() {
       await page.waitForFunction(() => window.bench.drawn.length > 0, { timeout: 20000 });
       cold.push(await page.evaluate(() => window.bench.drawn[0].t - window.bench.keydowns[0]));
     }
+    await stopColdTrace?.(`${trace}-cold.json`);
 
     console.log(`latency-bench: Chromium, ${words}-word contenteditable draft, first check drawn ${initial.count} underlines in ${(initial.checkMs ?? NaN).toFixed(1)} ms`);
     console.log(`  keystroke -> underlines in step:   ${fmt(stats(sync))}`);
