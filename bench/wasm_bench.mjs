@@ -99,10 +99,10 @@ async function main() {
                 `${wasmMB().toFixed(1)} |`);
   };
   snapshot('module loaded');
-  const engineMemory = measureEngineMemory(mod, build, reply2000, doc1m);
 
   const engine = build('');
   snapshot('default engine built');
+  const engineMemory = measureEngineMemory(mod, build, reply2000, doc1m);
   out('# Tactful wasm benchmark (Node)\n');
   out(`Node ${process.version}. Corpus: ${source} (${replies.length} replies). 1 MB text checksum ` +
       `${checksum(bytes[2])}. Default engine: ${JSON.parse(engine.rules()).length} rules. ` +
@@ -169,8 +169,8 @@ async function main() {
   memory.forEach((row) => out(row));
   out(`\nWhole run peak RSS: ${peak.toFixed(1)} MB (holds ${((bytes.reduce((n, b) => n + b.length, 0) +
       reply2000Bytes.length) / MB).toFixed(1)} MB of generated text, as Buffers and as strings).`);
-  out('\n## Engine memory (wasm heap in use, Module.heapInUse(), above the loaded module\'s)\n');
-  out('Measured first, in a module no other engine has used. The JSON reports are freed once returned; ' +
+  out('\n## Engine memory (wasm heap in use, Module.heapInUse(), above what was in use before the engine)\n');
+  out('One engine at a time, measured before the timings above. The JSON reports are freed once returned; ' +
       'what a check leaves is what RE2 keeps of the automata it built (bounded by each regex\'s memory budget).\n');
   out('| engine | built MB | after checking the 2,000-word reply MB | after checking the 1 MB document too MB | ' +
       'wasm memory MB |');
