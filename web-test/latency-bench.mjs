@@ -132,7 +132,7 @@ async function main() {
       const r = await page.evaluate((n) => ({
         key: window.bench.keydowns[0],
         seen: window.bench.underlines.find((u) => u.n > n)?.t ?? NaN,
-        drawnAt: window.bench.drawn.find((d) => d.count > n)?.t ?? NaN,
+        drawnAt: window.bench.drawn.find((d) => (d.count ?? 0) > n)?.t ?? NaN,
         drawn: window.bench.drawn.map((d) => d.checkMs ?? NaN),
       }), before);
       endToEnd.push(r.seen - r.key);
