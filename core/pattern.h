@@ -34,9 +34,9 @@ struct PatternMatch {
 // compile while the rule loads: every pattern from a configuration. The
 // built-in packs use kFirstUse: their patterns are known to compile (the
 // pack tests compile them all), and a check only ever runs the patterns of
-// rules whose triggers fired, so most of them never need building. That is
-// most of engine construction, which a browser's background pays each time
-// it is woken.
+// rules whose triggers fired, so most of them never need building. Building
+// them all was half of engine construction, which a browser's background
+// pays each time it is woken.
 enum class CompileTime { kNow, kFirstUse };
 
 class Pattern {
