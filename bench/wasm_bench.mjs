@@ -102,6 +102,7 @@ async function main() {
 
   const engine = build('');
   snapshot('default engine built');
+  const engineMemory = measureEngineMemory(mod, build, reply2000, doc1m);
   out('# Tactful wasm benchmark (Node)\n');
   out(`Node ${process.version}. Corpus: ${source} (${replies.length} replies). 1 MB text checksum ` +
       `${checksum(bytes[2])}. Default engine: ${JSON.parse(engine.rules()).length} rules. ` +
@@ -168,10 +169,39 @@ async function main() {
   memory.forEach((row) => out(row));
   out(`\nWhole run peak RSS: ${peak.toFixed(1)} MB (holds ${((bytes.reduce((n, b) => n + b.length, 0) +
       reply2000Bytes.length) / MB).toFixed(1)} MB of generated text, as Buffers and as strings).`);
+  out('\n## Engine memory (wasm heap in use, Module.heapInUse(), above what was in use before the engine)\n');
+  out('One engine at a time, measured before the timings above. The JSON reports are freed once returned; ' +
+      'what a check leaves is what RE2 keeps of the automata it built (bounded by each regex\'s memory budget).\n');
+  out('| engine | built MB | after checking the 2,000-word reply MB | after checking the 1 MB document too MB | ' +
+      'wasm memory MB |');
+  out('|---|--:|--:|--:|--:|');
+  engineMemory.forEach((row) => out(row));
   results.peak_rss_mb = peak;
   engine.delete();
 
   if (args.native) compare(JSON.parse(readFileSync(args.native, 'utf8')), results);
+}
+
+/**
+ * Heap each engine holds: once built, and after checks have grown its
+ * automata. One engine at a time, deleted before the next.
+ */
+function measureEngineMemory(mod, build, reply, doc) {
+  const rows = [];
+  const inUse = () => mod.heapInUse() / MB;
+  for (const [label, terms] of [['default packs', 0], ['default packs + 10,000 glossary terms', 10000]]) {
+    const config = terms ? glossaryConfig(terms, true) : '';
+    const base = inUse();
+    const engine = build(config);
+    const cells = [inUse() - base];
+    engine.check(reply, OPTIONS);
+    cells.push(inUse() - base);
+    engine.check(doc, OPTIONS);
+    cells.push(inUse() - base);
+    engine.delete();
+    rows.push(`| ${label} | ${cells.map((c) => c.toFixed(2)).join(' | ')} | ${(mod.HEAP8.buffer.byteLength / MB).toFixed(1)} |`);
+  }
+  return rows;
 }
 
 // wasm against native: "x slower" is wasm time / native time.

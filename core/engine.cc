@@ -117,7 +117,7 @@ void Engine::LoadBuiltinPacks() {
       errors_.push_back({pack.name, error});
       continue;
     }
-    AddChecks(LoadPack(parsed, pack.name, shared_macros_, &errors_));
+    AddChecks(LoadPack(parsed, pack.name, shared_macros_, &errors_, CompileTime::kFirstUse));
   }
 }
 

@@ -83,14 +83,17 @@ std::string ExpandPattern(std::string_view pattern, const Macros& macros, std::s
   return "";
 }
 
-Pattern::Pattern(std::string regex, const RE2::Options& options)
-    : regex_(std::move(regex)), re_(regex_, options) {
-  auto it = re_.NamedCapturingGroups().find("span");
-  if (it != re_.NamedCapturingGroups().end()) span_group_ = it->second;
+const RE2& Pattern::re() const {
+  std::call_once(compiled_, [this] {
+    re_ = std::make_unique<RE2>(regex_, RuleRegexOptions());
+    auto it = re_->NamedCapturingGroups().find("span");
+    if (it != re_->NamedCapturingGroups().end()) span_group_ = it->second;
+  });
+  return *re_;
 }
 
 std::unique_ptr<Pattern> Pattern::Compile(std::string_view source, const Macros& macros,
-                                          bool case_sensitive, std::string* error) {
+                                          bool case_sensitive, std::string* error, CompileTime when) {
   error->clear();
   if (source.empty()) {
     *error = "empty pattern";
@@ -99,14 +102,15 @@ std::unique_ptr<Pattern> Pattern::Compile(std::string_view source, const Macros&
   std::string expanded = ExpandPattern(source, macros, error);
   if (!error->empty()) return nullptr;
   if (!case_sensitive) expanded = "(?i)" + expanded;
-  std::unique_ptr<Pattern> p(new Pattern(std::move(expanded), RuleRegexOptions()));
-  if (p->re_.error_code() == RE2::ErrorPatternTooLarge) {
+  std::unique_ptr<Pattern> p(new Pattern(std::move(expanded)));
+  if (when == CompileTime::kFirstUse) return p;
+  if (p->re().error_code() == RE2::ErrorPatternTooLarge) {
     *error = "pattern too large: it needs more than " + std::to_string(kPatternMaxMem >> 20) +
              " MB to compile";
     return nullptr;
   }
-  if (!p->re_.ok()) {
-    *error = "invalid pattern: " + p->re_.error();
+  if (!p->re().ok()) {
+    *error = "invalid pattern: " + p->re().error();
     return nullptr;
   }
   return p;
@@ -129,11 +133,12 @@ void Pattern::ToMatch(std::string_view text, const std::vector<absl::string_view
 
 void Pattern::ForEachMatch(std::string_view text, Span where,
                            const std::function<void(const PatternMatch&)>& fn) const {
-  std::vector<absl::string_view> sub(1 + re_.NumberOfCapturingGroups());
+  const RE2& re = this->re();
+  std::vector<absl::string_view> sub(1 + re.NumberOfCapturingGroups());
   const absl::string_view input(text.data(), text.size());
   PatternMatch m;
   size_t pos = where.start;
-  while (pos < where.end && re_.Match(input, pos, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
+  while (pos < where.end && re.Match(input, pos, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
     ToMatch(text, sub, &m);
     fn(m);
     pos = m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1;
@@ -141,9 +146,10 @@ void Pattern::ForEachMatch(std::string_view text, Span where,
 }
 
 bool Pattern::FirstMatch(std::string_view text, Span where, PatternMatch* match) const {
-  std::vector<absl::string_view> sub(1 + re_.NumberOfCapturingGroups());
+  const RE2& re = this->re();
+  std::vector<absl::string_view> sub(1 + re.NumberOfCapturingGroups());
   const absl::string_view input(text.data(), text.size());
-  if (where.start >= where.end || !re_.Match(input, where.start, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
+  if (where.start >= where.end || !re.Match(input, where.start, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
     return false;
   }
   ToMatch(text, sub, match);
@@ -152,7 +158,7 @@ bool Pattern::FirstMatch(std::string_view text, Span where, PatternMatch* match)
 
 bool Pattern::Matches(std::string_view text, Span where) const {
   const absl::string_view input(text.data(), text.size());
-  return re_.Match(input, where.start, where.end, RE2::UNANCHORED, nullptr, 0);
+  return re().Match(input, where.start, where.end, RE2::UNANCHORED, nullptr, 0);
 }
 
 std::string Pattern::Render(std::string_view tmpl, std::string_view text, const PatternMatch& m) const {
@@ -174,8 +180,9 @@ std::string Pattern::Render(std::string_view tmpl, std::string_view text, const 
         continue;
       }
       const std::string name(tmpl.substr(i + 2, close - i - 2));
-      auto it = re_.NamedCapturingGroups().find(name);
-      if (it != re_.NamedCapturingGroups().end()) out += group_text(it->second);
+      const auto& named = re().NamedCapturingGroups();
+      auto it = named.find(name);
+      if (it != named.end()) out += group_text(it->second);
       i = close;
     } else if (tmpl[i + 1] == '$') {
       out += '$';

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,11 +30,22 @@ struct PatternMatch {
   std::vector<Span> groups;  // groups[0] == whole; unmatched groups are empty at npos
 };
 
+// When a pattern's RE2 is built. kNow reports a regex that does not
+// compile while the rule loads: every pattern from a configuration. The
+// built-in packs use kFirstUse: their patterns are known to compile (the
+// pack tests compile them all), and a check only ever runs the patterns of
+// rules whose triggers fired, so most of them never need building. Building
+// them all was half of engine construction, which a browser's background
+// pays each time it is woken.
+enum class CompileTime { kNow, kFirstUse };
+
 class Pattern {
  public:
-  // nullptr with *error set when the pattern does not compile.
+  // nullptr with *error set when the pattern does not compile (with kNow)
+  // or its macros do not expand.
   static std::unique_ptr<Pattern> Compile(std::string_view source, const Macros& macros,
-                                          bool case_sensitive, std::string* error);
+                                          bool case_sensitive, std::string* error,
+                                          CompileTime when = CompileTime::kNow);
 
   // The expanded regex with its flags, as it goes into the engine's RE2::Set.
   const std::string& regex() const { return regex_; }
@@ -50,13 +62,16 @@ class Pattern {
   std::string Render(std::string_view tmpl, std::string_view text, const PatternMatch& m) const;
 
  private:
-  Pattern(std::string regex, const re2::RE2::Options& options);
+  explicit Pattern(std::string regex) : regex_(std::move(regex)) {}
+  // The compiled regex, built on the first call; safe from any thread.
+  const re2::RE2& re() const;
   // Fills `m` from the submatches of one RE2 match in `text`.
   void ToMatch(std::string_view text, const std::vector<absl::string_view>& sub, PatternMatch* m) const;
 
   std::string regex_;
-  re2::RE2 re_;
-  int span_group_ = -1;
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<re2::RE2> re_;
+  mutable int span_group_ = -1;
 };
 
 // Options every compiled rule regex uses (UTF-8, quiet, bounded memory).

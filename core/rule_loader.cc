@@ -169,11 +169,11 @@ bool ParseJson(std::string_view text, json* out, std::string* error) {
 }
 
 LoadContext LoadContext::At(std::string_view key) const {
-  return LoadContext(macros_, path_ + "." + std::string(key), errors_);
+  return LoadContext(macros_, path_ + "." + std::string(key), errors_, compile_time_);
 }
 
 LoadContext LoadContext::At(size_t index) const {
-  return LoadContext(macros_, path_ + "[" + std::to_string(index) + "]", errors_);
+  return LoadContext(macros_, path_ + "[" + std::to_string(index) + "]", errors_, compile_time_);
 }
 
 void LoadContext::Error(std::string message) const { errors_->push_back({path_, std::move(message)}); }
@@ -220,7 +220,7 @@ bool LoadContext::Patterns(const json& rule, std::string_view key, bool required
   }
   for (size_t i = 0; i < sources.size(); ++i) {
     std::string error;
-    auto p = Pattern::Compile(sources[i], macros_, case_sensitive, &error);
+    auto p = Pattern::Compile(sources[i], macros_, case_sensitive, &error, compile_time_);
     if (!p) {
       const LoadContext item = rule.at(std::string(key)).is_array() ? At(key).At(i) : At(key);
       item.Error(error + " in \"" + Abbreviated(sources[i]) + "\"");
@@ -305,16 +305,16 @@ std::unique_ptr<Check> LoadRule(const json& rule, const LoadContext& ctx) {
 
 std::vector<std::unique_ptr<Check>> LoadPack(const json& pack, std::string_view name,
                                              const Macros& shared_macros,
-                                             std::vector<ConfigError>* errors) {
+                                             std::vector<ConfigError>* errors, CompileTime patterns) {
   std::vector<std::unique_ptr<Check>> checks;
-  const LoadContext top(shared_macros, std::string(name), errors);
+  const LoadContext top(shared_macros, std::string(name), errors, patterns);
   if (!pack.is_object()) {
     top.Error("a pack must be a JSON object with \"rules\"");
     return checks;
   }
   Macros macros = ReadMacros(pack, top);
   macros.insert(shared_macros.begin(), shared_macros.end());  // a pack's own macros win
-  const LoadContext ctx(macros, std::string(name), errors);
+  const LoadContext ctx(macros, std::string(name), errors, patterns);
   auto rules = pack.find("rules");
   if (rules == pack.end() || !rules->is_array()) {
     ctx.At("rules").Error("must be a list of rules");

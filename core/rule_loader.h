@@ -27,8 +27,9 @@ struct ConfigError {
 // place to report problems, addressed relative to the rule.
 class LoadContext {
  public:
-  LoadContext(const Macros& macros, std::string path, std::vector<ConfigError>* errors)
-      : macros_(macros), path_(std::move(path)), errors_(errors) {}
+  LoadContext(const Macros& macros, std::string path, std::vector<ConfigError>* errors,
+              CompileTime patterns = CompileTime::kNow)
+      : macros_(macros), path_(std::move(path)), errors_(errors), compile_time_(patterns) {}
 
   const Macros& macros() const { return macros_; }
   const std::string& path() const { return path_; }
@@ -51,6 +52,7 @@ class LoadContext {
   const Macros& macros_;
   std::string path_;
   std::vector<ConfigError>* errors_;
+  CompileTime compile_time_;  // of the patterns Patterns() reads
 };
 
 // Builds a check of rule["type"]; nullptr (with errors) when it cannot.
@@ -66,10 +68,12 @@ bool ParseJson(std::string_view text, json* out, std::string* error);
 // "\ufffd" in place and returns how many it replaced.
 size_t ReplaceLoneSurrogates(std::string* json_text);
 
-// Loads one pack (already parsed). `shared_macros` are visible to every pack.
+// Loads one pack (already parsed). `shared_macros` are visible to every
+// pack; `patterns` says when its regexes compile (see CompileTime).
 std::vector<std::unique_ptr<Check>> LoadPack(const json& pack, std::string_view name,
                                              const Macros& shared_macros,
-                                             std::vector<ConfigError>* errors);
+                                             std::vector<ConfigError>* errors,
+                                             CompileTime patterns = CompileTime::kNow);
 
 // Reads the "macros" object of a pack.
 Macros ReadMacros(const json& pack, const LoadContext& ctx);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/builtin_packs.h"
 #include "doctest/doctest.h"
 #include "tests/test_util.h"
 
@@ -100,6 +101,31 @@ bool OffersNothingToWrite(const std::string& rule) {
 }  // namespace
 
 TEST_SUITE("packs") {
+
+TEST_CASE("every pattern of the built-in packs compiles (the engine builds them on first use)") {
+  std::vector<ConfigError> errors;
+  Macros shared;
+  const Macros none;
+  for (const BuiltinPack& pack : BuiltinPacks()) {
+    if (pack.name != "macros.json") continue;
+    json parsed;
+    std::string error;
+    REQUIRE(ParseJson(pack.text, &parsed, &error));
+    shared = ReadMacros(parsed, LoadContext(none, pack.name, &errors));
+  }
+  size_t checks = 0;
+  for (const BuiltinPack& pack : BuiltinPacks()) {
+    if (pack.name == "macros.json") continue;
+    json parsed;
+    std::string error;
+    REQUIRE(ParseJson(pack.text, &parsed, &error));
+    checks += LoadPack(parsed, pack.name, shared, &errors, CompileTime::kNow).size();
+  }
+  std::string listed;
+  for (const ConfigError& e : errors) listed += "\n  " + e.path + ": " + e.message;
+  CHECK_MESSAGE(errors.empty(), listed);
+  CHECK(checks == Engine::Create("")->Rules().size());
+}
 
 TEST_CASE("every rule flags its examples and passes its innocent ones") {
   size_t rules_with_examples = 0;

@@ -10,7 +10,9 @@
 //   re-run rules only on the paragraphs that changed (see CheckCache).
 //   JSON.parse(engine.rules());
 //   engine.delete();
+//   Module.heapInUse();            // bytes malloc'd and not yet freed (benchmarks)
 #include <emscripten/bind.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <list>
@@ -116,6 +118,11 @@ class JsEngine {
   mutable std::list<std::pair<std::string, CheckCache>> drafts_;  // most recently checked first
 };
 
+// What the engines (and anything else alive) hold of the wasm heap. Linear
+// memory only grows, so its size says how much was ever needed at once;
+// this says how much is held now.
+size_t HeapInUse() { return mallinfo().uordblks; }
+
 }  // namespace
 }  // namespace tactful
 
@@ -125,4 +132,5 @@ EMSCRIPTEN_BINDINGS(tactful) {
       .function("errors", &tactful::JsEngine::errors)
       .function("check", &tactful::JsEngine::check)
       .function("rules", &tactful::JsEngine::rules);
+  emscripten::function("heapInUse", &tactful::HeapInUse);
 }
