@@ -123,7 +123,17 @@ export async function applyToContentEditable(root, model, span, replacement) {
   }
   const event = new view.InputEvent('beforeinput', init);
   const handledByEditor = !root.dispatchEvent(event);
-  if (!handledByEditor) insertWithExecCommand(doc, replacement);
+  if (!handledByEditor) {
+    insertWithExecCommand(doc, replacement);
+    // The browser's spellcheck follows its insertReplacementText beforeinput
+    // with an input event of the same type once the text is in; close the
+    // pair the same way. Editors that leave the edit to the browser and
+    // record their own undo (TinyMCE) take that input event as a finished
+    // undo step, as they do for a spellcheck replacement; without it the fix
+    // joins the typing before it and one Ctrl+Z takes back both.
+    const { targetRanges, ...inputInit } = init;  // an input event's target ranges are empty
+    root.dispatchEvent(new view.InputEvent('input', { ...inputInit, cancelable: false }));
+  }
   let after = new TextModel(root).text;
   if (handledByEditor || after !== expected) {
     await settle();
