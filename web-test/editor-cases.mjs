@@ -31,15 +31,7 @@ export const EDITORS = [
   { id: 'quill', label: 'Quill 2.0.3', content: '#editor .ql-editor' },
   { id: 'tiptap', label: 'Tiptap 3.34.0 (ProseMirror)', content: '#editor .ProseMirror' },
   { id: 'ckeditor', label: 'CKEditor 5 48.5.2 (classic)', content: '.ck-editor__editable' },
-  {
-    id: 'tinymce', label: 'TinyMCE 8.9.2 (iframe)', content: '#tinymce', frame: 'iframe.tox-edit-area__iframe',
-    known: {
-      undoFix: 'TinyMCE does not record an edit made through the browser\'s own editing command (how Tactful applies a ' +
-        'fix in an editor that leaves the edit to the browser) as an undo level: Ctrl+Z goes back to the level before ' +
-        'its newest, so it takes back the fix and the undo step before it (the typing before the fix, finished or not). ' +
-        'The randomized draft test models these undo levels and checks the text Ctrl+Z gives back.',
-    },
-  },
+  { id: 'tinymce', label: 'TinyMCE 8.9.2 (iframe)', content: '#tinymce', frame: 'iframe.tox-edit-area__iframe' },
   { id: 'draft', label: 'Draft.js 0.11.7 (React 18)', content: '#editor [contenteditable]' },
   { id: 'react-textarea', label: 'React 18 controlled textarea', content: '#editor', textarea: true },
 ];
@@ -538,10 +530,6 @@ export function compatibilityTable(byBrowser) {
 /** What the matrix does not check yet, so the table is not read as more than it is. */
 const NOT_COVERED = [
   'Lexical: its input and undo packages (@lexical/plain-text, @lexical/history) are not in the registry this was built from.',
-  'A fix in TinyMCE that one Ctrl+Z takes back alone: TinyMCE records undo levels for its own commands, navigation keys, ' +
-    'clicks and the input events of a spellcheck replacement or a paste, not for the browser\'s insertText that Tactful ' +
-    'uses; calling TinyMCE\'s API instead needs a script in the page\'s own world (content scripts cannot reach it), ' +
-    'and faking its input events is not done.',
   'The browser\'s own spellcheck squiggles (tests cannot see them): only the editor\'s spellcheck setting is checked.',
   'TinyMCE at its default height of 200 px: the fixture is 400 px tall. A frame shorter than the card is covered by the ' +
     'main suite ("card: in an iframe shorter than the card ..."): the card fits the frame and scrolls.',
