@@ -7,8 +7,8 @@
 // docs/compatibility.md.
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
-  assertHighlightsOnWords, highlightVersusWord, sleep, textareaPhraseRect, undo, waitForCard, waitForDrawn,
-  waitForUnderlinePixels,
+  assertHighlightsOnWords, cardState, highlightVersusWord, pressNextFinding, sleep, textareaPhraseRect, undo, waitForCard,
+  waitForDrawn, waitForUnderlinePixels,
 } from './lib/page-helpers.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
@@ -34,10 +34,10 @@ export const EDITORS = [
   {
     id: 'tinymce', label: 'TinyMCE 8.9.2 (iframe)', content: '#tinymce', frame: 'iframe.tox-edit-area__iframe',
     known: {
-      undoFix: 'TinyMCE does not record an edit made through the browser\'s own editing command (how Tactful applies a ' +
-        'fix in an editor that leaves the edit to the browser) as an undo level: Ctrl+Z goes back to the level before ' +
-        'its newest, so it takes back the fix and the undo step before it (the typing before the fix, finished or not). ' +
-        'The randomized draft test models these undo levels and checks the text Ctrl+Z gives back.',
+      undoKeyboardFix: 'TinyMCE ends an undo level of typing on a click, a navigation key or focus leaving its frame. ' +
+        'A fix chosen with Alt+Shift+J and Enter is none of these (focus stays in TinyMCE\'s iframe, on Tactful\'s card), ' +
+        'so the typing before the fix and the fix are one level and one Ctrl+Z takes back both. After a fix clicked ' +
+        'on the card, one Ctrl+Z takes back the fix alone.',
     },
   },
   { id: 'draft', label: 'Draft.js 0.11.7 (React 18)', content: '#editor [contenteditable]' },
@@ -56,6 +56,7 @@ export const CHECKS = /** @type {const} */ ({
   caretAfterFix: "the editor's caret is at the end of the fixed text",
   spellcheck: "the editor's spellcheck setting is untouched",
   undoFix: 'one Ctrl+Z restores the original',
+  undoKeyboardFix: 'after a fix from the keyboard, one Ctrl+Z restores the original',
   editorUndo: "editor's own undo keeps working",
   mutations: 'no DOM mutations from Tactful',
   longPaste: 'a 5,000-word paste is checked and underlined',
@@ -308,6 +309,21 @@ async function applyFromCard(page, surface, box, label) {
 }
 
 /**
+ * Keyboard only: Alt+Shift+J opens the card of the next finding with its
+ * first suggestion focused, until the card offers this label; Enter takes it.
+ * @param {Page} page @param {Surface} surface @param {string} label
+ */
+async function applyFromKeyboard(page, surface, label) {
+  for (let i = 0; i < 4; i++) {
+    await pressNextFinding(page);
+    await waitForCard(/** @type {Page} */ (surface.target));
+    const card = await cardState(/** @type {Page} */ (surface.target));
+    if (card?.targets[1]?.label === label) return page.keyboard.press('Enter');  // [0] is the close button
+  }
+  throw new Error(`no card offered "${label}" first`);
+}
+
+/**
  * Opens an editor's fixture, clicks into its text and types.
  * @param {Ctx} t @param {EditorFixture} editor @param {string} text
  */
@@ -385,6 +401,22 @@ export function editorCases(compat) {
           await page.keyboard.type(typed, { delay: 5 });
           await waitForModel(page, `${base}${typed}`, 'after typing at the end');
           await undoBackTo(page, base, typed.length);
+        });
+      }],
+
+      [`${editor.label}: a fix from the keyboard, then one Ctrl+Z`, async (t) => {
+        const { page, surface } = await openAndType(t, editor, REPLY);
+        await step(t, 'undoKeyboardFix', async () => {
+          await waitForModel(page, REPLY, 'after typing');
+          await chord(page, 'Control', 'Home');
+          await page.keyboard.type(GREETING, { delay: 5 });
+          await waitForModel(page, GREETING + REPLY, 'after typing at the start');
+          await assertUnderlines(page, surface, editor, [['blame', BLAME], ['apology', APOLOGY]]);
+          await pastUndoMergeWindow();
+          await applyFromKeyboard(page, surface, FIX);
+          await waitForModel(page, GREETING + FIXED, 'after the fix');
+          await undo(page);
+          await waitForModel(page, GREETING + REPLY, 'after one Ctrl+Z');
         });
       }],
 
@@ -538,10 +570,6 @@ export function compatibilityTable(byBrowser) {
 /** What the matrix does not check yet, so the table is not read as more than it is. */
 const NOT_COVERED = [
   'Lexical: its input and undo packages (@lexical/plain-text, @lexical/history) are not in the registry this was built from.',
-  'A fix in TinyMCE that one Ctrl+Z takes back alone: TinyMCE records undo levels for its own commands, navigation keys, ' +
-    'clicks and the input events of a spellcheck replacement or a paste, not for the browser\'s insertText that Tactful ' +
-    'uses; calling TinyMCE\'s API instead needs a script in the page\'s own world (content scripts cannot reach it), ' +
-    'and faking its input events is not done.',
   'The browser\'s own spellcheck squiggles (tests cannot see them): only the editor\'s spellcheck setting is checked.',
   'TinyMCE at its default height of 200 px: the fixture is 400 px tall. A frame shorter than the card is covered by the ' +
     'main suite ("card: in an iframe shorter than the card ..."): the card fits the frame and scrolls.',

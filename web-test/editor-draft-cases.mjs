@@ -11,10 +11,8 @@
 // editor's own selection is there. So a typing run always ends with a
 // navigation key before the next edit, as it does for a user.
 //
-// Ctrl+Z right after a fix must bring back the text before the fix, except
-// in TinyMCE, whose undo does not record the fix (the matrix's known issue):
-// there the test models TinyMCE's own undo levels and expects exactly what
-// they give back, so the draft is still checked to the character.
+// Ctrl+Z right after a fix must bring back the text before the fix, in
+// every editor.
 import { EDITORS, caretAt, editorSurface, frameOffset, pastUndoMergeWindow } from './editor-cases.mjs';
 import { expectText, random, randomEdits, runSeed } from './lib/random-edits.mjs';
 
@@ -94,33 +92,6 @@ async function moveCaret(page, surface, editor, at, length) {
 }
 
 /**
- * TinyMCE's undo levels, as its UndoManager keeps them (tinymce.js,
- * registerEvents and undo): a navigation key records the text as a level
- * (typing before it becomes one step), and so does a paste (an editor
- * command). A fix goes through the browser's own editing command, which
- * TinyMCE does not record: so Ctrl+Z after a fix goes back past the fix
- * to the level before the newest, taking back the fix and the step before
- * it. (A known issue of the matrix: "one Ctrl+Z restores the original".)
- * @param {string} start the text of the level TinyMCE records when it starts
- * @returns {import('./lib/random-edits.mjs').UndoModel}
- */
-function tinymceUndoLevels(start) {
-  const levels = [start];
-  let index = 0;
-  const record = (/** @type {string} */ text) => {
-    if (levels[index] === text) return;
-    levels.splice(index + 1, levels.length, text);
-    index++;
-  };
-  return {
-    caretMoved: (text) => { if (text) record(text); },  // an empty editor gets no arrow key
-    pasted: record,
-    fixed: () => {},
-    undoFix: () => levels[index = Math.max(0, index - 1)],
-  };
-}
-
-/**
  * @param {Page} page @param {Awaited<ReturnType<typeof editorSurface>>} surface @param {EditorFixture} editor
  * @returns {import('./lib/random-edits.mjs').DraftEditor}
  */
@@ -133,7 +104,6 @@ function draftEditor(page, surface, editor) {
     placeCaret: async (at) => moveCaret(page, surface, editor, at, (await read()).length),
     docOffset: () => frameOffset(page, surface),
     beforeFix: pastUndoMergeWindow,
-    undo: editor.id === 'tinymce' ? tinymceUndoLevels('') : undefined,
   };
 }
 

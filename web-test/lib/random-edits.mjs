@@ -28,31 +28,8 @@ export const SENTENCES = [
  *   placeCaret: (at: number) => Promise<void>,
  *   docOffset?: () => Promise<{x: number, y: number}>,  // where doc's viewport is in the page's
  *   beforeFix?: () => Promise<void>,  // what a user does between opening the card and clicking its fix
- *   undo?: UndoModel,  // when Ctrl+Z after a fix does not just take back the fix
  * }} DraftEditor
  */
-
-/**
- * What Ctrl+Z right after a fix brings back, told of the edits as they
- * happen. The default: the fix is one undo step of its own.
- * @typedef {{
- *   caretMoved: (text: string) => void,  // a key moved the caret in this text
- *   pasted: (text: string) => void,      // the text after a paste
- *   fixed: (before: string) => void,     // the text before a fix
- *   undoFix: () => string,
- * }} UndoModel
- */
-
-/** @returns {UndoModel} */
-function fixIsOneUndoStep() {
-  let beforeFix = '';
-  return {
-    caretMoved: () => {},
-    pasted: () => {},
-    fixed: (before) => { beforeFix = before; },
-    undoFix: () => beforeFix,
-  };
-}
 
 /** A small seeded generator (mulberry32), so a failing run can be repeated. @param {number} seed */
 export function random(seed) {
@@ -175,12 +152,9 @@ async function fixApologyAt(editor, at) {
  */
 export async function randomEdits(editor, start, rnd, log, steps) {
   const { page } = editor;
-  const history = editor.undo ?? fixIsOneUndoStep();
   let expected = start;
-  const moveCaret = (/** @type {number} */ at) => {
-    history.caretMoved(expected);
-    return editor.placeCaret(at);
-  };
+  /** The text before the last fix: what one Ctrl+Z right after it brings back. */
+  let beforeFix = '';
   /** Whether the last step was a fix, which is when Ctrl+Z is tried. */
   let justFixed = false;
   for (let step = 0; step < steps; step++) {
@@ -191,21 +165,21 @@ export async function randomEdits(editor, start, rnd, log, steps) {
     if (fixedBefore && roll < 0.5) {
       log.push('undo the fix');
       await undo(page);
-      expected = history.undoFix();
+      expected = beforeFix;
     } else if (fixable.length && roll < 0.75 && rnd.next() < 0.5) {
       const at = rnd.pick(fixable);
       log.push(`fix the apology at ${at}`);
       await settled(editor.doc);
-      await moveCaret(at);
+      await editor.placeCaret(at);
       await fixApologyAt(editor, at);
-      history.fixed(expected);
+      beforeFix = expected;
       expected = expected.slice(0, at) + FIXED + expected.slice(at + APOLOGY.length);
       justFixed = true;
     } else if (expected && rnd.next() < 0.35) {
       const at = 1 + rnd.int(expected.length);
       const n = 1 + rnd.int(Math.min(8, at));
       log.push(`delete ${n} before ${at}`);
-      await moveCaret(at);
+      await editor.placeCaret(at);
       for (let i = 0; i < n; i++) await page.keyboard.press('Backspace');
       expected = expected.slice(0, at - n) + expected.slice(at);
     } else {
@@ -213,11 +187,10 @@ export async function randomEdits(editor, start, rnd, log, steps) {
       const sentence = rnd.pick(SENTENCES);
       const paste = rnd.next() < 0.4;
       log.push(`${paste ? 'paste' : 'type'} "${sentence}" at ${at}`);
-      await moveCaret(at);
+      await editor.placeCaret(at);
       if (paste) await pasteAt(editor.doc, sentence);
       else await page.keyboard.type(sentence, { delay: 0 });
       expected = expected.slice(0, at) + sentence + expected.slice(at);
-      if (paste) history.pasted(expected);
     }
     await expectText(editor, expected, `after step ${step + 1} (${log.at(-1)})`);
   }

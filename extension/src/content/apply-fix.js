@@ -123,7 +123,18 @@ export async function applyToContentEditable(root, model, span, replacement) {
   }
   const event = new view.InputEvent('beforeinput', init);
   const handledByEditor = !root.dispatchEvent(event);
-  if (!handledByEditor) insertWithExecCommand(doc, replacement);
+  if (!handledByEditor) {
+    insertWithExecCommand(doc, replacement);
+    // The browser's spellcheck follows its insertReplacementText beforeinput
+    // with an input event of the same type once the text is in; close the
+    // pair the same way (execCommand's own pair says insertText). Editors
+    // that leave the edit to the browser but keep their own undo levels
+    // (TinyMCE) record a level on that event, as for a spellcheck
+    // replacement; on insertText they record none, and one Ctrl+Z went back
+    // past the fix to the level before, taking back the step before it too.
+    const { targetRanges, ...inputInit } = init;  // an input event's target ranges are empty
+    root.dispatchEvent(new view.InputEvent('input', { ...inputInit, cancelable: false }));
+  }
   let after = new TextModel(root).text;
   if (handledByEditor || after !== expected) {
     await settle();
