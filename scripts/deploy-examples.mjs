@@ -34,10 +34,13 @@ const asciiJson = (/** @type {unknown} */ value, /** @type {number} */ indent = 
   JSON.stringify(value, null, indent).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 // --- Windows registry (.reg): Chrome and Edge read dictionaries and lists
-// given as JSON strings, and strings as REG_SZ.
+// given as JSON strings, strings as REG_SZ, and booleans only as REG_DWORD.
 
 const regString = (/** @type {string} */ s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-const regValue = (/** @type {unknown} */ v) => (typeof v === 'string' ? regString(v) : regString(asciiJson(v)));
+const regValue = (/** @type {unknown} */ v) => {
+  if (typeof v === 'boolean') return `dword:0000000${v ? 1 : 0}`;
+  return typeof v === 'string' ? regString(v) : regString(asciiJson(v));
+};
 
 /**
  * @param {string} browserKey e.g. SOFTWARE\Policies\Google\Chrome
@@ -61,19 +64,20 @@ function registryFile(browserKey, product, config) {
 }
 
 /**
- * Reads a .reg file back into {key path: {name: string value}}, for tests.
+ * Reads a .reg file back into {key path: {name: value}}, for tests: a
+ * REG_SZ as its string, a REG_DWORD of 0 or 1 as a boolean.
  * @param {string} text
  */
 export function parseRegistryFile(text) {
-  /** @type {Record<string, Record<string, string>>} */
+  /** @type {Record<string, Record<string, string | boolean>>} */
   const keys = {};
   let current = '';
   for (const line of text.split(/\r\n/)) {
     const key = /^\[(.+)\]$/.exec(line);
-    const value = /^"((?:[^"\\]|\\.)*)"="((?:[^"\\]|\\.)*)"$/.exec(line);
+    const value = /^"((?:[^"\\]|\\.)*)"=(?:"((?:[^"\\]|\\.)*)"|dword:0000000([01]))$/.exec(line);
     const unescape = (/** @type {string} */ s) => s.replace(/\\(.)/g, '$1');
     if (key) keys[(current = key[1])] = {};
-    else if (value && current) keys[current][unescape(value[1])] = unescape(value[2]);
+    else if (value && current) keys[current][unescape(value[1])] = value[2] !== undefined ? unescape(value[2]) : value[3] === '1';
   }
   return keys;
 }

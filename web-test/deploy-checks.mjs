@@ -90,8 +90,8 @@ function configsInExamples() {
   for (const [file, vendor] of [['windows-chrome.reg', 'Google\\Chrome'], ['windows-edge.reg', 'Microsoft\\Edge']]) {
     const key = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${vendor}\\3rdparty\\extensions\\${CHROME_EXTENSION_ID}\\policy`;
     const values = parseRegistryFile(example(file))[key] ?? {};
-    // Strings are REG_SZ as they are; everything else is JSON in a REG_SZ.
-    configs[file] = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, /^[[{]/.test(v) ? JSON.parse(v) : v]));
+    // Strings are REG_SZ as they are, booleans REG_DWORD; everything else is JSON in a REG_SZ.
+    configs[file] = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && /^[[{]/.test(v) ? JSON.parse(v) : v]));
   }
   return configs;
 }
