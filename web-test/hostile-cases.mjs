@@ -5,10 +5,10 @@
 // undos that must never lose a keystroke.
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
-  COLOURS, cardState, editorText, highlightVersusWord, hoverForCard, screenshot, sleep, typeInto, waitForBadge, waitForCard,
-  waitForHighlight,
+  COLOURS, cardState, editorText, highlightTexts, highlightVersusWord, hoverForCard, screenshot, sleep, typeInto, waitForBadge,
+  waitForCard, waitForHighlight,
 } from './lib/page-helpers.mjs';
-import { MAX_CHECK_TEXT } from '../extension/src/shared/messages.js';
+import { MAX_CHECK_TEXT, MAX_EXCLUDED_RANGES } from '../extension/src/shared/messages.js';
 import { countColour } from './lib/png.mjs';
 import { pageUrl } from './lib/server.mjs';
 
@@ -197,6 +197,22 @@ export const HOSTILE_CASES = [
       await page.close();
     }
   }, { timeoutMs: 120000 }],
+
+  ['a draft with more quotes than the background takes ranges for is still checked; its quotes are not', async (t) => {
+    const page = await t.open('many-quotes', 'editable.html');
+    await typeInto(page, '#editor', 'You should have called.');
+    await waitForHighlight(page, 'blame', 'You should have');
+    await page.evaluate((n) => {
+      // A long thread pasted in: one edit through the browser's own editing path.
+      document.execCommand('insertHTML', false, '<blockquote>You should have told us.</blockquote><p>Noted.</p>'.repeat(n));
+    }, MAX_EXCLUDED_RANGES + 50);
+    await page.waitForFunction(() => {
+      const events = window.tactfulEvents ?? [];
+      const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
+      return events.some((e) => e.name === 'drawn' && e.version === newest && newest > 1);
+    }, { timeout: 30000, polling: 100 });
+    assertEqual((await highlightTexts(page)).blame, ['You should have'], 'blame underlines: the typed sentence, none in the quotes');
+  }, { timeoutMs: 90000 }],
 
   ['a draft over the length Tactful checks: the badge says it is too long to check, and checking resumes when it is shorter', async (t) => {
     const page = await t.open('too-long', 'textarea.html');

@@ -4,6 +4,8 @@
 // messages and signatures are kept in the text (offsets stay true) but
 // reported as excluded ranges, so nothing in them is flagged.
 
+import { MAX_EXCLUDED_RANGES } from '../shared/messages.js';
+
 // A blank line (paragraph break) before and after these.
 const PARAGRAPH_TAGS = new Set([
   'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'TABLE', 'UL', 'OL', 'DL',
@@ -115,7 +117,7 @@ export class TextModel {
     };
     visit(this.root);
     if (threadStart !== null && threadStart < length) excluded.push([threadStart, length]);
-    this.excluded = mergeRanges(excluded);
+    this.excluded = capRanges(mergeRanges(excluded), MAX_EXCLUDED_RANGES);
     this.text = parts.join('');
   }
 
@@ -178,6 +180,22 @@ export class TextModel {
     const next = segs[found + 1];
     return side === 'start' && next ? { node: next.node, offset: 0 } : null;
   }
+}
+
+/**
+ * At most `max` ranges, as the background accepts: past that, one range runs
+ * from the start of the last kept one to the end of the text's last quote.
+ * A draft with that many quotes is a long pasted thread; what lies between
+ * its later quotes goes unchecked rather than the whole draft.
+ * @param {Array<[number, number]>} ranges sorted and merged
+ * @param {number} max
+ * @returns {Array<[number, number]>}
+ */
+function capRanges(ranges, max) {
+  if (ranges.length <= max) return ranges;
+  /** @type {[number, number]} */
+  const rest = [ranges[max - 1][0], ranges[ranges.length - 1][1]];
+  return [...ranges.slice(0, max - 1), rest];
 }
 
 /**
