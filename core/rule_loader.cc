@@ -109,21 +109,21 @@ std::string Abbreviated(std::string_view s, size_t max_bytes = 80) {
   return std::string(s.substr(0, end)) + "\u2026";
 }
 
-// The UTF-16 unit of the "\uXXXX" escape at text[i], or -1 if none is there.
-int EscapedUnit(std::string_view text, size_t i) {
-  if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u') return -1;
-  int unit = 0;
+// What EscapedUnit() returns where there is no "\uXXXX": no UTF-16 unit.
+constexpr char32_t kNoEscape = 0xFFFFFFFF;
+
+// The UTF-16 unit of the "\uXXXX" escape at text[i], or kNoEscape.
+char32_t EscapedUnit(std::string_view text, size_t i) {
+  if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u') return kNoEscape;
+  char32_t unit = 0;
   for (size_t k = i + 2; k < i + 6; ++k) {
     const char c = static_cast<char>(text[k] | 0x20);  // ASCII lower case
     const int digit = IsAsciiDigit(text[k]) ? text[k] - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
-    if (digit < 0) return -1;
-    unit = unit * 16 + digit;
+    if (digit < 0) return kNoEscape;
+    unit = unit * 16 + static_cast<char32_t>(digit);
   }
   return unit;
 }
-
-bool IsHighSurrogate(int unit) { return unit >= 0xD800 && unit <= 0xDBFF; }
-bool IsLowSurrogate(int unit) { return unit >= 0xDC00 && unit <= 0xDFFF; }
 
 }  // namespace
 
@@ -132,8 +132,8 @@ size_t ReplaceLoneSurrogates(std::string* json_text) {
   size_t replaced = 0;
   for (size_t i = 0; i + 1 < text.size(); ++i) {
     if (text[i] != '\\') continue;
-    const int unit = EscapedUnit(text, i);
-    if (unit < 0) {
+    const char32_t unit = EscapedUnit(text, i);
+    if (unit == kNoEscape) {
       ++i;  // another escape ("\\", "\n"): its character is not a backslash
       continue;
     }

@@ -23,9 +23,6 @@ size_t Utf16UnitsOfByte(unsigned char c) {
   return (c >= 0xF0 && c < 0xF8) ? 2 : 1;
 }
 
-bool IsHighSurrogate(char32_t u) { return u >= 0xD800 && u <= 0xDBFF; }
-bool IsLowSurrogate(char32_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
-
 void AppendUtf8(char32_t c, std::string* out) {
   if (c < 0x80) {
     *out += static_cast<char>(c);

@@ -40,6 +40,10 @@ std::vector<size_t> FromUtf16Offsets(std::string_view text, const std::vector<si
 // for output that must be valid UTF-8 (JSON).
 std::string ToValidUtf8(std::string_view text);
 
+// The two halves of a UTF-16 surrogate pair.
+constexpr bool IsHighSurrogate(char32_t unit) { return unit >= 0xD800 && unit <= 0xDBFF; }
+constexpr bool IsLowSurrogate(char32_t unit) { return unit >= 0xDC00 && unit <= 0xDFFF; }
+
 // UTF-8 for a string of UTF-16 code units, as a browser holds it. A lone
 // surrogate (JavaScript strings may hold them) becomes U+FFFD, which is one
 // unit too, so ToUtf16Offsets() of the result counts the caller's units.
