@@ -3,18 +3,20 @@
 // tabs to re-check when the engine's settings or the managed policy change.
 import { ext } from '../shared/browser-api.js';
 import { backgroundRefusal } from '../shared/messages.js';
-import { audienceManaged, loadEffectiveSettings, loadPolicy } from '../shared/policy.js';
+import { audienceManaged, loadEffectiveSettings } from '../shared/policy.js';
 import { ENGINE_KEYS, engineConfig } from '../shared/settings.js';
 import { configErrors, engineFor } from './engine.js';
 
 /** @typedef {import('../shared/messages.js').BackgroundRequest} BackgroundRequest */
 
-/** @type {Promise<string> | null} */
-let configPromise = null;
-const currentConfig = () => (configPromise ??= loadEffectiveSettings().then(engineConfig));
-/** @type {Promise<boolean> | null} */
-let readerManagedPromise = null;
-const readerManaged = () => (readerManagedPromise ??= loadPolicy().then(({ policy }) => audienceManaged(policy)));
+/**
+ * The engine's config, and whether the organization decides the reader (then
+ * the reader an editor asks for is ignored), read once per settings change.
+ * @type {Promise<{config: string, readerManaged: boolean}> | null}
+ */
+let currentPromise = null;
+const current = () => (currentPromise ??= loadEffectiveSettings().then((s) =>
+  ({ config: engineConfig(s), readerManaged: audienceManaged(s.policy) })));
 
 /**
  * @param {string} text
@@ -24,13 +26,14 @@ const readerManaged = () => (readerManagedPromise ??= loadPolicy().then(({ polic
  * @returns {Promise<import('../shared/messages.js').CheckResponse>}
  */
 async function check(text, excluded, audience, draft) {
-  const engine = await engineFor(await currentConfig());
-  const reader = (await readerManaged()) ? undefined : audience;
+  const { config, readerManaged } = await current();
+  const engine = await engineFor(config);
+  const reader = readerManaged ? undefined : audience;
   return JSON.parse(engine.check(text, JSON.stringify({ excluded, audience: reader, offsets: 'utf16', draft })));
 }
 
 async function rules() {
-  const engine = await engineFor(await currentConfig());
+  const engine = await engineFor((await current()).config);
   /** @type {Array<{id: string, category: string, message: string}>} */
   const all = JSON.parse(engine.rules());
   return { rules: all.map(({ id, category, message }) => ({ id, category, message })) };
@@ -92,10 +95,9 @@ ext.runtime.onMessage.addListener((request, sender, sendResponse) => {
 ext.storage.onChanged.addListener((changes, area) => {
   const engineChanged = area === 'managed' || (area === 'sync' && ENGINE_KEYS.some((k) => k in changes));
   if (!engineChanged) return;
-  configPromise = null;
-  readerManagedPromise = null;
-  currentConfig()
-    .then((config) => engineFor(config))
+  currentPromise = null;
+  current()
+    .then(({ config }) => engineFor(config))
     .then(() => ext.tabs.query({}))
     .then((tabs) => {
       for (const tab of tabs) {
