@@ -8,7 +8,7 @@
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
   assertHighlightsOnWords, cardState, highlightVersusWord, pressNextFinding, sleep, textareaPhraseRect, undo, waitForCard,
-  waitForDrawn, waitForUnderlinePixels,
+  waitForDrawn, waitForDrawnFindings, waitForUnderlinePixels,
 } from './lib/page-helpers.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
@@ -493,20 +493,6 @@ export function editorCases(compat) {
 async function assertReplyFindings(page, surface, editor) {
   if (editor.textarea) await waitForDrawnFindings(page, 2);
   else await assertUnderlines(page, surface, editor, [['blame', BLAME], ['apology', APOLOGY]]);
-}
-
-/**
- * Waits until Tactful has drawn at least this many findings for the newest text it synced.
- * @param {Page} page @param {number} count
- */
-async function waitForDrawnFindings(page, count) {
-  await page.waitForFunction((n) => {
-    const events = window.tactfulEvents;
-    const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
-    return events.some((e) => e.name === 'drawn' && e.version === newest && (e.count ?? 0) >= n);
-  }, { timeout: 8000, polling: 100 }, count).catch(async () => {
-    throw new Error(`drawn: ${JSON.stringify(await page.evaluate(() => window.tactfulEvents.filter((e) => e.name === 'drawn').slice(-3)))}`);
-  });
 }
 
 /**

@@ -6,7 +6,7 @@
 import { assert, assertEqual } from './lib/harness.mjs';
 import {
   COLOURS, cardState, editorText, highlightTexts, highlightVersusWord, hoverForCard, screenshot, sleep, typeInto, waitForBadge,
-  waitForCard, waitForHighlight,
+  waitForCard, waitForDrawnFindings, waitForHighlight,
 } from './lib/page-helpers.mjs';
 import { MAX_CHECK_TEXT, MAX_EXCLUDED_RANGES } from '../extension/src/shared/messages.js';
 import { countColour } from './lib/png.mjs';
@@ -186,11 +186,7 @@ export const HOSTILE_CASES = [
       await page.keyboard.press('End');
       await page.keyboard.up('Control');
       await page.keyboard.type(' You should have.', { delay: 5 });
-      await page.waitForFunction(() => {
-        const events = window.tactfulEvents ?? [];
-        const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
-        return events.some((e) => e.name === 'drawn' && e.version === newest && (e.count ?? 0) >= 1);
-      }, { timeout: 30000, polling: 100 });
+      await waitForDrawnFindings(page, 1, 30000);
       if (file === 'editable.html') await waitForHighlight(page, 'blame', BLAME);
       await page.evaluate(() => { /** @type {any} */ (window).pasted += ' You should have.'; });
       assertEqual(await exact(), 'exact', `${file}: the draft after typing on`);
@@ -206,11 +202,7 @@ export const HOSTILE_CASES = [
       // A long thread pasted in: one edit through the browser's own editing path.
       document.execCommand('insertHTML', false, '<blockquote>You should have told us.</blockquote><p>Noted.</p>'.repeat(n));
     }, MAX_EXCLUDED_RANGES + 50);
-    await page.waitForFunction(() => {
-      const events = window.tactfulEvents ?? [];
-      const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
-      return events.some((e) => e.name === 'drawn' && e.version === newest && newest > 1);
-    }, { timeout: 30000, polling: 100 });
+    await waitForDrawnFindings(page, 1, 30000);
     assertEqual((await highlightTexts(page)).blame, ['You should have'], 'blame underlines: the typed sentence, none in the quotes');
   }, { timeoutMs: 90000 }],
 
@@ -241,11 +233,7 @@ export const HOSTILE_CASES = [
       const state = host instanceof HTMLElement && host.dataset.tactfulTest ? JSON.parse(host.dataset.tactfulTest) : null;
       return /^\d+\/\d+$/.test(state?.label ?? '');
     }, { timeout: 15000, polling: 100 });
-    await page.waitForFunction(() => {
-      const events = window.tactfulEvents ?? [];
-      const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
-      return events.some((e) => e.name === 'drawn' && e.version === newest && (e.count ?? 0) >= 1);
-    }, { timeout: 15000, polling: 100 });
+    await waitForDrawnFindings(page, 1, 15000);
   }, { timeoutMs: 90000 }],
 ];
 

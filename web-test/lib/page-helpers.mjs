@@ -241,6 +241,22 @@ export async function waitForDrawn(page, n = 1, timeout = 8000) {
     { timeout, polling: 50 }, n);
 }
 
+/**
+ * Waits until Tactful has drawn at least `count` findings for the newest
+ * text it synced (with 0: until the newest text has been checked and drawn).
+ * @param {Page | Frame} target
+ * @param {number} count
+ */
+export async function waitForDrawnFindings(target, count, timeout = 8000) {
+  await target.waitForFunction((n) => {
+    const events = window.tactfulEvents ?? [];
+    const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
+    return events.some((e) => e.name === 'drawn' && e.version === newest && (e.count ?? 0) >= n);
+  }, { timeout, polling: 50 }, count).catch(async () => {
+    throw new Error(`drawn: ${JSON.stringify(await target.evaluate(() => (window.tactfulEvents ?? []).filter((e) => e.name === 'drawn').slice(-3)))}`);
+  });
+}
+
 /** @param {Page} page */
 export const drawnCount = (page) =>
   page.evaluate(() => (window.tactfulEvents ?? []).filter((e) => e.name === 'drawn').length);

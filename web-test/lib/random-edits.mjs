@@ -4,7 +4,7 @@
 // DraftEditor, so one sequence runs in the test pages' toy editors
 // (draft-cases.mjs) and in the real editor libraries (editor-draft-cases.mjs).
 import { assert } from './harness.mjs';
-import { cardState, pressNextFinding, sleep, undo, waitForCard } from './page-helpers.mjs';
+import { cardState, pressNextFinding, sleep, undo, waitForCard, waitForDrawnFindings } from './page-helpers.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('puppeteer-core').Frame} Frame */
@@ -85,18 +85,6 @@ export async function expectText(editor, expected, what) {
 }
 
 /**
- * Waits until the newest text has been checked and drawn.
- * @param {Page | Frame} doc
- */
-export async function settled(doc) {
-  await doc.waitForFunction(() => {
-    const events = window.tactfulEvents ?? [];
-    const newest = Math.max(0, ...events.filter((e) => e.name === 'synced').map((e) => e.version ?? 0));
-    return events.some((e) => e.name === 'drawn' && e.version === newest);
-  }, { timeout: 10000, polling: 50 });
-}
-
-/**
  * Pastes text at the caret: a paste event at the focused editor, which an
  * editor that owns its model takes; otherwise the browser's default, which
  * is the same edit as execCommand('insertText'). (A real Ctrl+V needs the
@@ -169,7 +157,7 @@ export async function randomEdits(editor, start, rnd, log, steps) {
     } else if (fixable.length && roll < 0.75 && rnd.next() < 0.5) {
       const at = rnd.pick(fixable);
       log.push(`fix the apology at ${at}`);
-      await settled(editor.doc);
+      await waitForDrawnFindings(editor.doc, 0, 10000);
       await editor.placeCaret(at);
       await fixApologyAt(editor, at);
       beforeFix = expected;
@@ -194,6 +182,6 @@ export async function randomEdits(editor, start, rnd, log, steps) {
     }
     await expectText(editor, expected, `after step ${step + 1} (${log.at(-1)})`);
   }
-  await settled(editor.doc);
+  await waitForDrawnFindings(editor.doc, 0, 10000);
   await expectText(editor, expected, 'after the last check');
 }
