@@ -14,10 +14,14 @@ Finding Check::MakeFinding(const Document& doc, Span span, std::vector<std::stri
   f.category = info_.category;
   f.severity = info_.severity;
   f.span = span;
-  f.message = info_.message;
-  const size_t at = f.message.find("{match}");
-  if (at != std::string::npos) {
-    f.message.replace(at, 7, doc.text().substr(span.start, span.size()));
+  const std::string_view message = info_.message;
+  const size_t at = message.find("{match}");
+  if (at == std::string_view::npos) {
+    f.message = info_.message;
+  } else {
+    const std::string_view match = doc.text().substr(span.start, span.size());
+    f.message.reserve(message.size() - 7 + match.size());
+    f.message.append(message.substr(0, at)).append(match).append(message.substr(at + 7));
   }
   f.why = info_.why;
   f.suggestions = std::move(suggestions);
