@@ -1,5 +1,7 @@
 #include "core/pattern.h"
 
+#include "re2/regexp.h"
+
 namespace tactful {
 
 using re2::RE2;
@@ -56,6 +58,45 @@ std::string ExpandOnce(std::string_view p, const Macros& macros, bool* expanded,
   return out;
 }
 
+bool IsZeroWidth(re2::Regexp* re) {
+  switch (re->op()) {
+    case re2::kRegexpEmptyMatch:
+    case re2::kRegexpBeginLine:
+    case re2::kRegexpEndLine:
+    case re2::kRegexpWordBoundary:
+    case re2::kRegexpNoWordBoundary:
+    case re2::kRegexpBeginText:
+    case re2::kRegexpEndText:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether capture group `cap` always spans exactly what `re` matches: `re`
+// is the group itself, or a concatenation of zero-width assertions and one
+// part that is. Anything else (an alternation, a repetition, a character)
+// may make the match longer than the group.
+bool CaptureIsWhole(re2::Regexp* re, int cap) {
+  if (re->op() == re2::kRegexpCapture) return re->cap() == cap;
+  if (re->op() != re2::kRegexpConcat) return false;
+  int covering = 0;
+  for (int i = 0; i < re->nsub(); ++i) {
+    re2::Regexp* sub = re->sub()[i];
+    if (IsZeroWidth(sub)) continue;
+    if (!CaptureIsWhole(sub, cap)) return false;
+    ++covering;
+  }
+  return covering == 1;
+}
+
+// Where submatch `g` of a search in `text` lies; {npos, npos} if unmatched.
+Span ToSpan(std::string_view text, absl::string_view g) {
+  if (g.data() == nullptr) return {std::string_view::npos, std::string_view::npos};
+  const size_t start = g.data() - text.data();
+  return {start, start + g.size()};
+}
+
 }  // namespace
 
 re2::RE2::Options RuleRegexOptions() {
@@ -87,7 +128,10 @@ const RE2& Pattern::re() const {
   std::call_once(compiled_, [this] {
     re_ = std::make_unique<RE2>(regex_, RuleRegexOptions());
     auto it = re_->NamedCapturingGroups().find("span");
-    if (it != re_->NamedCapturingGroups().end()) span_group_ = it->second;
+    if (it != re_->NamedCapturingGroups().end()) {
+      span_group_ = it->second;
+      span_is_whole_ = CaptureIsWhole(re_->Regexp(), span_group_);
+    }
   });
   return *re_;
 }
@@ -116,44 +160,34 @@ std::unique_ptr<Pattern> Pattern::Compile(std::string_view source, const Macros&
   return p;
 }
 
-void Pattern::ToMatch(std::string_view text, const std::vector<absl::string_view>& sub, PatternMatch* m) const {
-  m->groups.clear();
-  for (const absl::string_view& g : sub) {
-    if (g.data() == nullptr) {
-      m->groups.push_back({std::string_view::npos, std::string_view::npos});
-    } else {
-      const size_t start = g.data() - text.data();
-      m->groups.push_back({start, start + g.size()});
-    }
-  }
-  m->whole = m->groups[0];
-  m->span = (span_group_ > 0 && m->groups[span_group_].start != std::string_view::npos) ? m->groups[span_group_]
-                                                                                          : m->whole;
-}
-
-void Pattern::ForEachMatch(std::string_view text, Span where,
-                           const std::function<void(const PatternMatch&)>& fn) const {
-  const RE2& re = this->re();
-  std::vector<absl::string_view> sub(1 + re.NumberOfCapturingGroups());
-  const absl::string_view input(text.data(), text.size());
-  PatternMatch m;
-  size_t pos = where.start;
-  while (pos < where.end && re.Match(input, pos, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
-    ToMatch(text, sub, &m);
-    fn(m);
-    pos = m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1;
-  }
-}
-
 bool Pattern::FirstMatch(std::string_view text, Span where, PatternMatch* match) const {
   const RE2& re = this->re();
+  if (where.start >= where.end) return false;
+  const absl::string_view input(text.data(), text.size());
+  match->groups.clear();
+  if (span_is_whole_) {
+    absl::string_view whole;
+    if (!re.Match(input, where.start, where.end, RE2::UNANCHORED, &whole, 1)) return false;
+    match->whole = match->span = ToSpan(text, whole);
+    return true;
+  }
+  std::vector<absl::string_view> sub(1 + span_group_);
+  if (!re.Match(input, where.start, where.end, RE2::UNANCHORED, sub.data(), sub.size())) return false;
+  match->whole = ToSpan(text, sub[0]);
+  match->span = sub[span_group_].data() != nullptr ? ToSpan(text, sub[span_group_]) : match->whole;
+  return true;
+}
+
+void Pattern::FillGroups(std::string_view text, PatternMatch* m) const {
+  const RE2& re = this->re();
   std::vector<absl::string_view> sub(1 + re.NumberOfCapturingGroups());
   const absl::string_view input(text.data(), text.size());
-  if (where.start >= where.end || !re.Match(input, where.start, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
-    return false;
-  }
-  ToMatch(text, sub, match);
-  return true;
+  // The leftmost-first match has the highest-priority parse of all that
+  // start where it starts, so also of those that end where it ends: the
+  // anchored search gives the groups the unanchored one would have.
+  re.Match(input, m->whole.start, m->whole.end, RE2::ANCHOR_BOTH, sub.data(), sub.size());
+  m->groups.clear();
+  for (const absl::string_view& g : sub) m->groups.push_back(ToSpan(text, g));
 }
 
 bool Pattern::Matches(std::string_view text, Span where) const {
@@ -161,10 +195,11 @@ bool Pattern::Matches(std::string_view text, Span where) const {
   return re().Match(input, where.start, where.end, RE2::UNANCHORED, nullptr, 0);
 }
 
-std::string Pattern::Render(std::string_view tmpl, std::string_view text, const PatternMatch& m) const {
+std::string Pattern::Render(std::string_view tmpl, std::string_view text, PatternMatch* m) const {
   auto group_text = [&](int index) -> std::string_view {
-    if (index < 0 || static_cast<size_t>(index) >= m.groups.size()) return {};
-    const Span g = m.groups[index];
+    if (m->groups.empty()) FillGroups(text, m);
+    if (index < 0 || static_cast<size_t>(index) >= m->groups.size()) return {};
+    const Span g = m->groups[index];
     return g.start == std::string_view::npos ? std::string_view() : text.substr(g.start, g.size());
   };
   std::string out;

@@ -26,8 +26,11 @@ std::string ExpandPattern(std::string_view pattern, const Macros& macros, std::s
 
 struct PatternMatch {
   Span whole;
-  Span span;                 // the (?P<span>) group, or `whole`
-  std::vector<Span> groups;  // groups[0] == whole; unmatched groups are empty at npos
+  Span span;  // the (?P<span>) group, or `whole`
+  // Every group, groups[0] == whole, unmatched ones empty at npos. Left
+  // empty by the searches: only a suggestion that quotes a group needs
+  // them, and finding them costs RE2 its slowest engine (see Render).
+  std::vector<Span> groups;
 };
 
 // When a pattern's RE2 is built. kNow reports a regex that does not
@@ -50,28 +53,42 @@ class Pattern {
   // The expanded regex with its flags, as it goes into the engine's RE2::Set.
   const std::string& regex() const { return regex_; }
 
-  // Calls `fn` for each non-overlapping match that starts inside `where`.
-  void ForEachMatch(std::string_view text, Span where,
-                    const std::function<void(const PatternMatch&)>& fn) const;
+  // Calls `fn(PatternMatch&)` for each non-overlapping match that starts
+  // inside `where`.
+  template <typename Fn>
+  void ForEachMatch(std::string_view text, Span where, Fn&& fn) const {
+    PatternMatch m;
+    while (FirstMatch(text, where, &m)) {
+      fn(m);
+      where.start = m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1;
+    }
+  }
   // The leftmost match inside `where`, if any: one search, where
   // ForEachMatch would go on to the end of `where`.
   bool FirstMatch(std::string_view text, Span where, PatternMatch* match) const;
   bool Matches(std::string_view text, Span where) const;
 
   // Fills a suggestion template: $1..$9 and ${name} are capture groups.
-  std::string Render(std::string_view tmpl, std::string_view text, const PatternMatch& m) const;
+  // The first group a template quotes fills m->groups, with one anchored
+  // search over the match.
+  std::string Render(std::string_view tmpl, std::string_view text, PatternMatch* m) const;
 
  private:
   explicit Pattern(std::string regex) : regex_(std::move(regex)) {}
   // The compiled regex, built on the first call; safe from any thread.
   const re2::RE2& re() const;
-  // Fills `m` from the submatches of one RE2 match in `text`.
-  void ToMatch(std::string_view text, const std::vector<absl::string_view>& sub, PatternMatch* m) const;
+  // Fills m->groups from an anchored search over m->whole.
+  void FillGroups(std::string_view text, PatternMatch* m) const;
 
   std::string regex_;
   mutable std::once_flag compiled_;
   mutable std::unique_ptr<re2::RE2> re_;
   mutable int span_group_ = -1;
+  // Whether the (?P<span>) group, if any, is always the whole match: the
+  // regex is the group with only zero-width assertions (\b, ^, $) around
+  // it. Then a search needs no submatches, which RE2 finds with its DFAs
+  // alone; asking for any group makes it run its NFA over the match.
+  mutable bool span_is_whole_ = true;
 };
 
 // Options every compiled rule regex uses (UTF-8, quiet, bounded memory).

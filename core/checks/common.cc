@@ -88,12 +88,11 @@ std::string FitSuggestion(const Document& doc, Span span, std::string suggestion
   return suggestion;
 }
 
-std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern,
-                                           const PatternMatch& match,
+std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern, PatternMatch* match,
                                            const std::vector<std::string>& templates) {
   std::vector<std::string> out;
   for (const std::string& t : templates) {
-    std::string s = FitSuggestion(doc, match.span, pattern.Render(t, doc.masked(), match));
+    std::string s = FitSuggestion(doc, match->span, pattern.Render(t, doc.masked(), match));
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   }
   return out;

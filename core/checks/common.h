@@ -49,8 +49,7 @@ bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out);
 
 // Fills each template from the match and fits it to where it goes: a
 // replacement at the start of a sentence starts with a capital.
-std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern,
-                                           const PatternMatch& match,
+std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern, PatternMatch* match,
                                            const std::vector<std::string>& templates);
 
 // Capitalizes `suggestion` when `span` starts a sentence; collapses the
