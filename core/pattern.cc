@@ -178,6 +178,15 @@ bool Pattern::FirstMatch(std::string_view text, Span where, PatternMatch* match)
   return true;
 }
 
+std::unique_ptr<Pattern> Pattern::AnyOf(const std::vector<std::unique_ptr<Pattern>>& patterns) {
+  std::string regex;
+  for (const auto& p : patterns) {
+    // A group keeps each pattern's flags, e.g. (?i), to itself.
+    regex += (regex.empty() ? "(?:" : "|(?:") + p->regex() + ")";
+  }
+  return std::unique_ptr<Pattern>(new Pattern(std::move(regex)));
+}
+
 void Pattern::FillGroups(std::string_view text, PatternMatch* m) const {
   const RE2& re = this->re();
   std::vector<absl::string_view> sub(1 + re.NumberOfCapturingGroups());

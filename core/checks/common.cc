@@ -20,6 +20,7 @@ bool Unless::Excuses(const Document& doc, Span span) const {
   // than a long sentence's worth either side would make checking quadratic.
   where.start = std::max(where.start, span.start > kMaxContextBytes ? span.start - kMaxContextBytes : 0);
   where.end = std::min(where.end, span.end + kMaxContextBytes);
+  if (any->ok()) return any->Matches(doc.masked(), where);
   for (const auto& p : patterns) {
     if (p->Matches(doc.masked(), where)) return true;
   }
@@ -72,6 +73,7 @@ bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out) {
     ctx.At("unless_scope").Error("must be sentence, next_sentence or paragraph");
     return false;
   }
+  if (!out->patterns.empty()) out->any = Pattern::AnyOf(out->patterns);
   return true;
 }
 

@@ -26,6 +26,7 @@ enum class UnlessScope { kSentence, kNextSentence, kParagraph };
 // "unless_scope" in a rule).
 struct Unless {
   Patterns patterns;
+  std::unique_ptr<Pattern> any;  // all of `patterns` in one regex
   UnlessScope scope = UnlessScope::kSentence;
 
   // Whether any pattern matches around `span`.
