@@ -1,5 +1,8 @@
 #include "core/pattern.h"
 
+#include <algorithm>
+#include <climits>
+
 #include "re2/regexp.h"
 
 namespace tactful {
@@ -88,6 +91,70 @@ bool CaptureIsWhole(re2::Regexp* re, int cap) {
     ++covering;
   }
   return covering == 1;
+}
+
+// `regex` with every {m,n} outside a character class made {m,}.
+std::string WithoutUpperBounds(std::string_view regex) {
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\' && i + 1 < regex.size()) {
+      out += regex.substr(i++, 2);
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (regex.substr(i + 1, 1) == "]" || regex.substr(i + 1, 2) == "^]") {  // "[]...]", "[^]...]"
+        const size_t n = regex[i + 1] == ']' ? 1 : 2;
+        out += regex.substr(i, n + 1);
+        i += n;
+        continue;
+      }
+    } else if (c == ',' && i + 1 < regex.size() && IsAsciiDigit(regex[i + 1])) {
+      size_t end = i + 1;
+      while (end < regex.size() && IsAsciiDigit(regex[end])) ++end;
+      if (end < regex.size() && regex[end] == '}') {
+        out += ',';
+        i = end - 1;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+bool IsOneCharacter(re2::Regexp* re) {
+  const re2::RegexpOp op = re->op();
+  return op == re2::kRegexpLiteral || op == re2::kRegexpCharClass || op == re2::kRegexpAnyChar ||
+         op == re2::kRegexpAnyByte;
+}
+
+// Whether `unbounded` parses like `re` but for repetitions of one character
+// that lost their upper bound; lowers *bound to the smallest bound lost.
+bool DiffersOnlyInBounds(re2::Regexp* re, re2::Regexp* unbounded, int* bound) {
+  if (re->op() != unbounded->op() || re->nsub() != unbounded->nsub() ||
+      re->parse_flags() != unbounded->parse_flags()) {
+    return false;
+  }
+  if (re->op() == re2::kRegexpRepeat) {
+    if (re->min() != unbounded->min()) return false;
+    if (re->max() != unbounded->max()) {
+      if (unbounded->max() != -1 || !IsOneCharacter(re->sub()[0])) return false;
+      *bound = std::min(*bound, re->max());
+    }
+  } else if (re->op() == re2::kRegexpCapture) {
+    if (re->cap() != unbounded->cap()) return false;
+  } else if (re->nsub() == 0 && re->ToString() != unbounded->ToString()) {
+    return false;
+  }
+  for (int i = 0; i < re->nsub(); ++i) {
+    if (!DiffersOnlyInBounds(re->sub()[i], unbounded->sub()[i], bound)) return false;
+  }
+  return true;
 }
 
 // Where submatch `g` of a search in `text` lies; {npos, npos} if unmatched.
@@ -187,8 +254,28 @@ std::unique_ptr<Pattern> Pattern::AnyOf(const std::vector<std::unique_ptr<Patter
   return std::unique_ptr<Pattern>(new Pattern(std::move(regex)));
 }
 
+const RE2* Pattern::Unbounded(size_t* bound) const {
+  std::call_once(unbounded_compiled_, [this] {
+    const std::string regex = WithoutUpperBounds(regex_);
+    if (regex == regex_) return;
+    auto unbounded = std::make_unique<RE2>(regex, RuleRegexOptions());
+    int lifted = INT_MAX;
+    if (!unbounded->ok() || !DiffersOnlyInBounds(re().Regexp(), unbounded->Regexp(), &lifted)) return;
+    unbounded_ = std::move(unbounded);
+    unbounded_bound_ = lifted;
+  });
+  *bound = unbounded_bound_;
+  return unbounded_.get();
+}
+
 void Pattern::FillGroups(std::string_view text, PatternMatch* m) const {
-  const RE2& re = this->re();
+  // A repetition of one character can repeat at most once per byte of the
+  // match, so within a match no longer than its bound the bound changes no
+  // parse. Without it the regex is far smaller ("[^.]{0,90}" is 90 copies
+  // of the class), small enough for RE2's BitState instead of its NFA.
+  size_t bound = 0;
+  const RE2* unbounded = Unbounded(&bound);
+  const RE2& re = unbounded && m->whole.size() <= bound ? *unbounded : this->re();
   std::vector<absl::string_view> sub(1 + re.NumberOfCapturingGroups());
   const absl::string_view input(text.data(), text.size());
   // The leftmost-first match has the highest-priority parse of all that

@@ -86,6 +86,9 @@ class Pattern {
   const re2::RE2& re() const;
   // Fills m->groups from an anchored search over m->whole.
   void FillGroups(std::string_view text, PatternMatch* m) const;
+  // The regex with its bounded repetitions of one character unbounded, and
+  // the smallest bound it lifted; null if that changes nothing.
+  const re2::RE2* Unbounded(size_t* bound) const;
 
   std::string regex_;
   mutable std::once_flag compiled_;
@@ -96,6 +99,9 @@ class Pattern {
   // it. Then a search needs no submatches, which RE2 finds with its DFAs
   // alone; asking for any group makes it run its NFA over the match.
   mutable bool span_is_whole_ = true;
+  mutable std::once_flag unbounded_compiled_;
+  mutable std::unique_ptr<re2::RE2> unbounded_;
+  mutable size_t unbounded_bound_ = 0;
 };
 
 // Options every compiled rule regex uses (UTF-8, quiet, bounded memory).
