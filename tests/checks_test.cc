@@ -44,6 +44,16 @@ TEST_CASE("a suggestion quoting groups by number or name gets the groups of its 
   CHECK(r.findings[1].suggestions == std::vector<std::string>{"apologies for the noise!", "[]"});
 }
 
+TEST_CASE("groups respect a repetition's bound in a match longer than the bound") {
+  auto engine = EngineWithRules(R"js([{"id": "t.bound", "type": "existence", "category": "tone", "message": "m",
+    "patterns": ["\\b(?P<a>o{1,3})(?P<b>o*)h\\b"], "suggestions": ["${a}-${b}"]}])js");
+  const std::string text = "ooooh and ooh";
+  const CheckResult r = engine->Check(text);
+  REQUIRE(r.findings.size() == 2);
+  CHECK(r.findings[0].suggestions == std::vector<std::string>{"Ooo-o"});
+  CHECK(r.findings[1].suggestions == std::vector<std::string>{"oo-"});
+}
+
 TEST_CASE("unless patterns keep their own flags when searched together") {
   auto engine = EngineWithRules(R"js([{"id": "t.flags", "type": "existence", "category": "tone", "message": "m",
     "case": "sensitive", "patterns": ["\\bnot possible\\b"], "unless": ["(?i)\\binstead\\b", "\\bBUT\\b"]}])js");
