@@ -27,9 +27,9 @@ std::string ExpandPattern(std::string_view pattern, const Macros& macros, std::s
 struct PatternMatch {
   Span whole;
   Span span;  // the (?P<span>) group, or `whole`
-  // Every group, groups[0] == whole, unmatched ones empty at npos. Left
-  // empty by the searches: only a suggestion that quotes a group needs
-  // them, and finding them costs RE2 its slowest engine (see Render).
+  // Every group, groups[0] == whole, unmatched ones empty at npos; empty
+  // until a narrower span or a suggestion quoting a group (see Render)
+  // needs them, since finding them costs RE2 a slower engine than the DFA.
   std::vector<Span> groups;
 };
 
