@@ -1,5 +1,10 @@
 #include "core/pattern.h"
 
+#include <algorithm>
+#include <climits>
+
+#include "re2/regexp.h"
+
 namespace tactful {
 
 using re2::RE2;
@@ -56,6 +61,109 @@ std::string ExpandOnce(std::string_view p, const Macros& macros, bool* expanded,
   return out;
 }
 
+bool IsZeroWidth(re2::Regexp* re) {
+  switch (re->op()) {
+    case re2::kRegexpEmptyMatch:
+    case re2::kRegexpBeginLine:
+    case re2::kRegexpEndLine:
+    case re2::kRegexpWordBoundary:
+    case re2::kRegexpNoWordBoundary:
+    case re2::kRegexpBeginText:
+    case re2::kRegexpEndText:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether capture group `cap` always spans exactly what `re` matches: `re`
+// is the group itself, or a concatenation of zero-width assertions and one
+// part that is. Anything else (an alternation, a repetition, a character)
+// may make the match longer than the group.
+bool CaptureIsWhole(re2::Regexp* re, int cap) {
+  if (re->op() == re2::kRegexpCapture) return re->cap() == cap;
+  if (re->op() != re2::kRegexpConcat) return false;
+  int covering = 0;
+  for (int i = 0; i < re->nsub(); ++i) {
+    re2::Regexp* sub = re->sub()[i];
+    if (IsZeroWidth(sub)) continue;
+    if (!CaptureIsWhole(sub, cap)) return false;
+    ++covering;
+  }
+  return covering == 1;
+}
+
+// `regex` with every {m,n} outside a character class made {m,}.
+std::string WithoutUpperBounds(std::string_view regex) {
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\' && i + 1 < regex.size()) {
+      out += regex.substr(i++, 2);
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (regex.substr(i + 1, 1) == "]" || regex.substr(i + 1, 2) == "^]") {  // "[]...]", "[^]...]"
+        const size_t n = regex[i + 1] == ']' ? 1 : 2;
+        out += regex.substr(i, n + 1);
+        i += n;
+        continue;
+      }
+    } else if (c == ',' && i + 1 < regex.size() && IsAsciiDigit(regex[i + 1])) {
+      size_t end = i + 1;
+      while (end < regex.size() && IsAsciiDigit(regex[end])) ++end;
+      if (end < regex.size() && regex[end] == '}') {
+        out += ',';
+        i = end - 1;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+bool IsOneCharacter(re2::Regexp* re) {
+  const re2::RegexpOp op = re->op();
+  return op == re2::kRegexpLiteral || op == re2::kRegexpCharClass || op == re2::kRegexpAnyChar ||
+         op == re2::kRegexpAnyByte;
+}
+
+// Whether `unbounded` parses like `re` but for repetitions of one character
+// that lost their upper bound; lowers *bound to the smallest bound lost.
+bool DiffersOnlyInBounds(re2::Regexp* re, re2::Regexp* unbounded, int* bound) {
+  if (re->op() != unbounded->op() || re->nsub() != unbounded->nsub() ||
+      re->parse_flags() != unbounded->parse_flags()) {
+    return false;
+  }
+  if (re->op() == re2::kRegexpRepeat) {
+    if (re->min() != unbounded->min()) return false;
+    if (re->max() != unbounded->max()) {
+      if (unbounded->max() != -1 || !IsOneCharacter(re->sub()[0])) return false;
+      *bound = std::min(*bound, re->max());
+    }
+  } else if (re->op() == re2::kRegexpCapture) {
+    if (re->cap() != unbounded->cap()) return false;
+  } else if (re->nsub() == 0 && re->ToString() != unbounded->ToString()) {
+    return false;
+  }
+  for (int i = 0; i < re->nsub(); ++i) {
+    if (!DiffersOnlyInBounds(re->sub()[i], unbounded->sub()[i], bound)) return false;
+  }
+  return true;
+}
+
+// Where submatch `g` of a search in `text` lies; {npos, npos} if unmatched.
+Span ToSpan(std::string_view text, absl::string_view g) {
+  if (g.data() == nullptr) return {std::string_view::npos, std::string_view::npos};
+  const size_t start = g.data() - text.data();
+  return {start, start + g.size()};
+}
+
 }  // namespace
 
 re2::RE2::Options RuleRegexOptions() {
@@ -87,7 +195,10 @@ const RE2& Pattern::re() const {
   std::call_once(compiled_, [this] {
     re_ = std::make_unique<RE2>(regex_, RuleRegexOptions());
     auto it = re_->NamedCapturingGroups().find("span");
-    if (it != re_->NamedCapturingGroups().end()) span_group_ = it->second;
+    if (it != re_->NamedCapturingGroups().end()) {
+      span_group_ = it->second;
+      span_is_whole_ = CaptureIsWhole(re_->Regexp(), span_group_);
+    }
   });
   return *re_;
 }
@@ -116,44 +227,70 @@ std::unique_ptr<Pattern> Pattern::Compile(std::string_view source, const Macros&
   return p;
 }
 
-void Pattern::ToMatch(std::string_view text, const std::vector<absl::string_view>& sub, PatternMatch* m) const {
-  m->groups.clear();
-  for (const absl::string_view& g : sub) {
-    if (g.data() == nullptr) {
-      m->groups.push_back({std::string_view::npos, std::string_view::npos});
-    } else {
-      const size_t start = g.data() - text.data();
-      m->groups.push_back({start, start + g.size()});
-    }
-  }
-  m->whole = m->groups[0];
-  m->span = (span_group_ > 0 && m->groups[span_group_].start != std::string_view::npos) ? m->groups[span_group_]
-                                                                                          : m->whole;
-}
-
-void Pattern::ForEachMatch(std::string_view text, Span where,
-                           const std::function<void(const PatternMatch&)>& fn) const {
-  const RE2& re = this->re();
-  std::vector<absl::string_view> sub(1 + re.NumberOfCapturingGroups());
-  const absl::string_view input(text.data(), text.size());
-  PatternMatch m;
-  size_t pos = where.start;
-  while (pos < where.end && re.Match(input, pos, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
-    ToMatch(text, sub, &m);
-    fn(m);
-    pos = m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1;
-  }
-}
-
 bool Pattern::FirstMatch(std::string_view text, Span where, PatternMatch* match) const {
   const RE2& re = this->re();
+  if (where.start >= where.end) return false;
+  const absl::string_view input(text.data(), text.size());
+  match->groups.clear();
+  size_t bound = 0;
+  if (span_is_whole_ || Unbounded(&bound) != nullptr) {
+    absl::string_view whole;
+    if (!re.Match(input, where.start, where.end, RE2::UNANCHORED, &whole, 1)) return false;
+    match->whole = match->span = ToSpan(text, whole);
+    // A narrower span comes from the groups, which the regex without its
+    // bounds finds faster than RE2 would with the regex itself.
+    if (!span_is_whole_) {
+      FillGroups(text, match);
+      if (match->groups[span_group_].start != std::string_view::npos) match->span = match->groups[span_group_];
+    }
+    return true;
+  }
+  std::vector<absl::string_view> sub(1 + span_group_);
+  if (!re.Match(input, where.start, where.end, RE2::UNANCHORED, sub.data(), sub.size())) return false;
+  match->whole = ToSpan(text, sub[0]);
+  match->span = sub[span_group_].data() != nullptr ? ToSpan(text, sub[span_group_]) : match->whole;
+  return true;
+}
+
+std::unique_ptr<Pattern> Pattern::AnyOf(const std::vector<std::unique_ptr<Pattern>>& patterns) {
+  std::string regex;
+  for (const auto& p : patterns) {
+    // A group keeps each pattern's flags, e.g. (?i), to itself.
+    regex += (regex.empty() ? "(?:" : "|(?:") + p->regex() + ")";
+  }
+  return std::unique_ptr<Pattern>(new Pattern(std::move(regex)));
+}
+
+const RE2* Pattern::Unbounded(size_t* bound) const {
+  std::call_once(unbounded_compiled_, [this] {
+    const std::string regex = WithoutUpperBounds(regex_);
+    if (regex == regex_) return;
+    auto unbounded = std::make_unique<RE2>(regex, RuleRegexOptions());
+    int lifted = INT_MAX;
+    if (!unbounded->ok() || !DiffersOnlyInBounds(re().Regexp(), unbounded->Regexp(), &lifted)) return;
+    unbounded_ = std::move(unbounded);
+    unbounded_bound_ = lifted;
+  });
+  *bound = unbounded_bound_;
+  return unbounded_.get();
+}
+
+void Pattern::FillGroups(std::string_view text, PatternMatch* m) const {
+  // A repetition of one character can repeat at most once per byte of the
+  // match, so within a match no longer than its bound the bound changes no
+  // parse. Without it the regex is far smaller ("[^.]{0,90}" is 90 copies
+  // of the class), small enough for RE2's BitState instead of its NFA.
+  size_t bound = 0;
+  const RE2* unbounded = Unbounded(&bound);
+  const RE2& re = unbounded && m->whole.size() <= bound ? *unbounded : this->re();
   std::vector<absl::string_view> sub(1 + re.NumberOfCapturingGroups());
   const absl::string_view input(text.data(), text.size());
-  if (where.start >= where.end || !re.Match(input, where.start, where.end, RE2::UNANCHORED, sub.data(), sub.size())) {
-    return false;
-  }
-  ToMatch(text, sub, match);
-  return true;
+  // The leftmost-first match has the highest-priority parse of all that
+  // start where it starts, so also of those that end where it ends: the
+  // anchored search gives the groups the unanchored one would have.
+  re.Match(input, m->whole.start, m->whole.end, RE2::ANCHOR_BOTH, sub.data(), sub.size());
+  m->groups.clear();
+  for (const absl::string_view& g : sub) m->groups.push_back(ToSpan(text, g));
 }
 
 bool Pattern::Matches(std::string_view text, Span where) const {
@@ -161,10 +298,11 @@ bool Pattern::Matches(std::string_view text, Span where) const {
   return re().Match(input, where.start, where.end, RE2::UNANCHORED, nullptr, 0);
 }
 
-std::string Pattern::Render(std::string_view tmpl, std::string_view text, const PatternMatch& m) const {
+std::string Pattern::Render(std::string_view tmpl, std::string_view text, PatternMatch* m) const {
   auto group_text = [&](int index) -> std::string_view {
-    if (index < 0 || static_cast<size_t>(index) >= m.groups.size()) return {};
-    const Span g = m.groups[index];
+    if (m->groups.empty()) FillGroups(text, m);
+    if (index < 0 || static_cast<size_t>(index) >= m->groups.size()) return {};
+    const Span g = m->groups[index];
     return g.start == std::string_view::npos ? std::string_view() : text.substr(g.start, g.size());
   };
   std::string out;

@@ -26,8 +26,11 @@ std::string ExpandPattern(std::string_view pattern, const Macros& macros, std::s
 
 struct PatternMatch {
   Span whole;
-  Span span;                 // the (?P<span>) group, or `whole`
-  std::vector<Span> groups;  // groups[0] == whole; unmatched groups are empty at npos
+  Span span;  // the (?P<span>) group, or `whole`
+  // Every group, groups[0] == whole, unmatched ones empty at npos; empty
+  // until a narrower span or a suggestion quoting a group (see Render)
+  // needs them, since finding them costs RE2 a slower engine than the DFA.
+  std::vector<Span> groups;
 };
 
 // When a pattern's RE2 is built. kNow reports a regex that does not
@@ -47,31 +50,58 @@ class Pattern {
                                           bool case_sensitive, std::string* error,
                                           CompileTime when = CompileTime::kNow);
 
+  // One pattern that matches wherever any of `patterns` does, compiled on
+  // first use: one search of a text instead of one per pattern.
+  static std::unique_ptr<Pattern> AnyOf(const std::vector<std::unique_ptr<Pattern>>& patterns);
+
+  // Whether the regex compiled (a pattern from AnyOf may be too large).
+  bool ok() const { return re().ok(); }
+
   // The expanded regex with its flags, as it goes into the engine's RE2::Set.
   const std::string& regex() const { return regex_; }
 
-  // Calls `fn` for each non-overlapping match that starts inside `where`.
-  void ForEachMatch(std::string_view text, Span where,
-                    const std::function<void(const PatternMatch&)>& fn) const;
+  // Calls `fn(PatternMatch&)` for each non-overlapping match that starts
+  // inside `where`.
+  template <typename Fn>
+  void ForEachMatch(std::string_view text, Span where, Fn&& fn) const {
+    PatternMatch m;
+    while (FirstMatch(text, where, &m)) {
+      fn(m);
+      where.start = m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1;
+    }
+  }
   // The leftmost match inside `where`, if any: one search, where
   // ForEachMatch would go on to the end of `where`.
   bool FirstMatch(std::string_view text, Span where, PatternMatch* match) const;
   bool Matches(std::string_view text, Span where) const;
 
   // Fills a suggestion template: $1..$9 and ${name} are capture groups.
-  std::string Render(std::string_view tmpl, std::string_view text, const PatternMatch& m) const;
+  // The first group a template quotes fills m->groups, with one anchored
+  // search over the match.
+  std::string Render(std::string_view tmpl, std::string_view text, PatternMatch* m) const;
 
  private:
   explicit Pattern(std::string regex) : regex_(std::move(regex)) {}
   // The compiled regex, built on the first call; safe from any thread.
   const re2::RE2& re() const;
-  // Fills `m` from the submatches of one RE2 match in `text`.
-  void ToMatch(std::string_view text, const std::vector<absl::string_view>& sub, PatternMatch* m) const;
+  // Fills m->groups from an anchored search over m->whole.
+  void FillGroups(std::string_view text, PatternMatch* m) const;
+  // The regex with its bounded repetitions of one character unbounded, and
+  // the smallest bound it lifted; null if that changes nothing.
+  const re2::RE2* Unbounded(size_t* bound) const;
 
   std::string regex_;
   mutable std::once_flag compiled_;
   mutable std::unique_ptr<re2::RE2> re_;
   mutable int span_group_ = -1;
+  // Whether the (?P<span>) group, if any, is always the whole match: the
+  // regex is the group with only zero-width assertions (\b, ^, $) around
+  // it. Then a search needs no submatches, which RE2 finds with its DFAs
+  // alone; asking for any group makes it run its NFA over the match.
+  mutable bool span_is_whole_ = true;
+  mutable std::once_flag unbounded_compiled_;
+  mutable std::unique_ptr<re2::RE2> unbounded_;
+  mutable size_t unbounded_bound_ = 0;
 };
 
 // Options every compiled rule regex uses (UTF-8, quiet, bounded memory).

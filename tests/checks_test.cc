@@ -22,6 +22,46 @@ TEST_CASE("existence flags each match, honours unless, and fills suggestions fro
   CHECK(r.findings[1].suggestions == std::vector<std::string>{"Sorry"});
 }
 
+// Each finding's suggestions, in order.
+std::vector<std::vector<std::string>> Suggestions(const CheckResult& r) {
+  std::vector<std::vector<std::string>> out;
+  for (const Finding& f : r.findings) out.push_back(f.suggestions);
+  return out;
+}
+
+// A match needs no groups when the span group is all of it, and RE2 then
+// skips its submatch engine; each case here has a span or a suggestion that
+// only the groups give right.
+TEST_CASE("a span group narrower than the match underlines only the group") {
+  auto engine = EngineWithRules(R"js([{"id": "t.span", "type": "existence", "category": "tone", "message": "m",
+    "patterns": ["\\bsorry (?P<span>but)\\b", "(?:^|[.!?] )(?P<span>however)\\b", "\\b(?P<span>clearly)(?: not)?\\b",
+                 "\\b(?P<span>whatever)\\b"]}])js");
+  const std::string text = "Sorry but no. However late. However, it is clearly not. Whatever.";
+  CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"but", "However", "However", "clearly", "Whatever"});
+}
+
+TEST_CASE("a suggestion quoting groups by number or name gets the groups of its own match") {
+  auto engine = EngineWithRules(R"js([{"id": "t.groups", "type": "existence", "category": "apology", "message": "m",
+    "patterns": ["\\b(?P<span>(really )?(sorry|apologies) (?P<what>for the \\w+))\\b"],
+    "suggestions": ["$3 ${what}!", "[$2]"]}])js");
+  CHECK(Suggestions(engine->Check("We are really sorry for the wait and apologies for the noise.")) ==
+        std::vector<std::vector<std::string>>{{"sorry for the wait!", "[really ]"}, {"apologies for the noise!", "[]"}});
+}
+
+TEST_CASE("groups respect a repetition's bound in a match longer than the bound") {
+  auto engine = EngineWithRules(R"js([{"id": "t.bound", "type": "existence", "category": "tone", "message": "m",
+    "patterns": ["\\b(?P<a>o{1,3})(?P<b>o*)h\\b"], "suggestions": ["${a}-${b}"]}])js");
+  CHECK(Suggestions(engine->Check("ooooh and ooh")) == std::vector<std::vector<std::string>>{{"Ooo-o"}, {"oo-"}});
+}
+
+TEST_CASE("unless patterns keep their own flags when searched together") {
+  auto engine = EngineWithRules(R"js([{"id": "t.flags", "type": "existence", "category": "tone", "message": "m",
+    "case": "sensitive", "patterns": ["\\bnot possible\\b"], "unless": ["(?i)\\binstead\\b", "\\bBUT\\b"]}])js");
+  CHECK(engine->Check("That is not possible, INSTEAD I can help.").findings.empty());
+  CHECK(engine->Check("That is not possible BUT I can help.").findings.empty());
+  CHECK(engine->Check("That is not possible but I can help.").findings.size() == 1);
+}
+
 TEST_CASE("a suggestion at the start of a sentence starts with a capital") {
   auto engine = EngineWithRules(R"js([{"id": "t.x", "type": "existence", "category": "tone", "message": "m",
     "patterns": ["per my last email"], "suggestions": ["as I mentioned"]}])js");

@@ -20,6 +20,7 @@ bool Unless::Excuses(const Document& doc, Span span) const {
   // than a long sentence's worth either side would make checking quadratic.
   where.start = std::max(where.start, span.start > kMaxContextBytes ? span.start - kMaxContextBytes : 0);
   where.end = std::min(where.end, span.end + kMaxContextBytes);
+  if (any->ok()) return any->Matches(doc.masked(), where);
   for (const auto& p : patterns) {
     if (p->Matches(doc.masked(), where)) return true;
   }
@@ -72,6 +73,7 @@ bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out) {
     ctx.At("unless_scope").Error("must be sentence, next_sentence or paragraph");
     return false;
   }
+  if (!out->patterns.empty()) out->any = Pattern::AnyOf(out->patterns);
   return true;
 }
 
@@ -88,12 +90,11 @@ std::string FitSuggestion(const Document& doc, Span span, std::string suggestion
   return suggestion;
 }
 
-std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern,
-                                           const PatternMatch& match,
+std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern, PatternMatch* match,
                                            const std::vector<std::string>& templates) {
   std::vector<std::string> out;
   for (const std::string& t : templates) {
-    std::string s = FitSuggestion(doc, match.span, pattern.Render(t, doc.masked(), match));
+    std::string s = FitSuggestion(doc, match->span, pattern.Render(t, doc.masked(), match));
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   }
   return out;

@@ -26,6 +26,7 @@ enum class UnlessScope { kSentence, kNextSentence, kParagraph };
 // "unless_scope" in a rule).
 struct Unless {
   Patterns patterns;
+  std::unique_ptr<Pattern> any;  // all of `patterns` in one regex
   UnlessScope scope = UnlessScope::kSentence;
 
   // Whether any pattern matches around `span`.
@@ -49,8 +50,7 @@ bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out);
 
 // Fills each template from the match and fits it to where it goes: a
 // replacement at the start of a sentence starts with a capital.
-std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern,
-                                           const PatternMatch& match,
+std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern, PatternMatch* match,
                                            const std::vector<std::string>& templates);
 
 // Capitalizes `suggestion` when `span` starts a sentence; collapses the

@@ -28,9 +28,9 @@ class PhraseCheck : public Check {
            std::vector<Finding>* out) const override {
     for (size_t i : fired) {
       const Phrase& phrase = phrases_[i];
-      phrase.pattern->ForEachMatch(doc.masked(), where, [&](const PatternMatch& m) {
+      phrase.pattern->ForEachMatch(doc.masked(), where, [&](PatternMatch& m) {
         if (unless_.Excuses(doc, m.span)) return;
-        out->push_back(MakeFinding(doc, m.span, RenderSuggestions(doc, *phrase.pattern, m, phrase.suggestions)));
+        out->push_back(MakeFinding(doc, m.span, RenderSuggestions(doc, *phrase.pattern, &m, phrase.suggestions)));
       });
     }
   }

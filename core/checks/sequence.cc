@@ -30,18 +30,14 @@ class SequenceCheck : public Check {
   void Run(const Document& doc, Span where, const std::vector<size_t>& fired,
            std::vector<Finding>* out) const override {
     for (size_t i : fired) {
+      PatternMatch t;
       first_[i]->ForEachMatch(doc.masked(), where, [&](const PatternMatch& m) {
         const Span follow = FollowingText(doc, m.span);
         for (const auto& then : then_) {
-          bool found = false;
-          then->ForEachMatch(doc.masked(), follow, [&](const PatternMatch& t) {
-            if (found) return;
-            found = true;
-            const Span whole{m.span.start, t.span.end};
-            if (unless_.Excuses(doc, whole)) return;
-            out->push_back(MakeFinding(doc, mark_ == Mark::kThen ? t.span : whole, {}));
-          });
-          if (found) break;
+          if (!then->FirstMatch(doc.masked(), follow, &t)) continue;
+          const Span whole{m.span.start, t.span.end};
+          if (!unless_.Excuses(doc, whole)) out->push_back(MakeFinding(doc, mark_ == Mark::kThen ? t.span : whole, {}));
+          break;
         }
       });
     }
