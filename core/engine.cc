@@ -273,30 +273,24 @@ void Engine::AddChecks(std::vector<std::unique_ptr<tactful::Check>> checks) {
 void Engine::BuildTriggerSet() {
   RE2::Options options = RuleRegexOptions();
   options.set_max_mem(kTriggerSetMaxMem);
-  for (TriggerSet* t : {&paragraph_triggers_, &reply_triggers_}) {
-    t->set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  }
+  triggers_.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (size_t i = 0; i < checks_.size(); ++i) {
-    const bool reply = checks_[i]->scope() == tactful::Check::Scope::kReply;
-    if (reply) reply_checks_.push_back(i);
-    TriggerSet& triggers = reply ? reply_triggers_ : paragraph_triggers_;
+    if (checks_[i]->scope() == tactful::Check::Scope::kReply) reply_checks_.push_back(i);
     const std::vector<std::string> regexes = checks_[i]->Triggers();
     for (size_t t = 0; t < regexes.size(); ++t) {
-      triggers.all.push_back({i, t});
+      triggers_.all.push_back({i, t});
       std::string error;
-      if (triggers.set->Add(regexes[t], &error) < 0) {
+      if (triggers_.set->Add(regexes[t], &error) < 0) {
         errors_.push_back({checks_[i]->info().id, "trigger does not compile: " + error});
         continue;
       }
-      triggers.owner.push_back({i, t});
+      triggers_.owner.push_back({i, t});
     }
   }
-  for (TriggerSet* t : {&paragraph_triggers_, &reply_triggers_}) {
-    if (!t->set->Compile()) t->set.reset();
-  }
+  if (!triggers_.set->Compile()) triggers_.set.reset();
 }
 
-std::vector<Engine::TriggerRef> Engine::TriggerSet::Match(std::string_view text) const {
+std::vector<TriggerRef> Engine::TriggerSet::Match(std::string_view text) const {
   std::vector<int> matched;
   RE2::Set::ErrorInfo error;
   if (set && set->Match(absl::string_view(text.data(), text.size()), &matched, &error)) {
@@ -323,14 +317,18 @@ std::vector<bool> Engine::ActiveChecks(const CheckOptions& options) const {
 }
 
 void Engine::CheckParagraph(const Document& doc, Span para, const std::vector<bool>& active,
-                            std::vector<Finding>* out) const {
-  const std::vector<TriggerRef> fired = paragraph_triggers_.Match(std::string_view(doc.masked()).substr(para.start, para.size()));
+                            std::vector<Finding>* out, std::vector<TriggerRef>* reply_hits) const {
+  const std::vector<TriggerRef> fired = triggers_.Match(std::string_view(doc.masked()).substr(para.start, para.size()));
   std::vector<size_t> check_fired;
   for (size_t k = 0; k < fired.size();) {
     const size_t check = fired[k].check;
     check_fired.clear();
     for (; k < fired.size() && fired[k].check == check; ++k) check_fired.push_back(fired[k].trigger);
-    if (active[check]) checks_[check]->Run(doc, para, check_fired, out);
+    if (checks_[check]->scope() == tactful::Check::Scope::kReply) {
+      for (size_t t : check_fired) reply_hits->push_back({check, t});
+    } else if (active[check]) {
+      checks_[check]->Run(doc, para, check_fired, out);
+    }
   }
 }
 
@@ -369,10 +367,11 @@ void ShiftSpans(std::vector<Finding>::iterator first, std::vector<Finding>::iter
 }  // namespace
 
 void Engine::CheckParagraphCached(const Document& doc, size_t index, const std::vector<bool>& active,
-                                  CheckCache* cache, std::vector<Finding>* out) const {
+                                  CheckCache* cache, std::vector<Finding>* out,
+                                  std::vector<TriggerRef>* reply_hits) const {
   const Span para = doc.paragraphs()[index];
   if (!cache) {
-    CheckParagraph(doc, para, active, out);
+    CheckParagraph(doc, para, active, out, reply_hits);
     return;
   }
   std::string key = ParagraphKey(doc, index);
@@ -381,19 +380,27 @@ void Engine::CheckParagraphCached(const Document& doc, size_t index, const std::
     hit->second.generation = cache->generation_;
     out->insert(out->end(), hit->second.findings.begin(), hit->second.findings.end());
     ShiftSpans(out->begin() + first, out->end(), 0, para.start);
+    reply_hits->insert(reply_hits->end(), hit->second.reply_hits.begin(), hit->second.reply_hits.end());
     return;
   }
-  CheckParagraph(doc, para, active, out);
+  std::vector<TriggerRef> hits;
+  CheckParagraph(doc, para, active, out, &hits);
   std::vector<Finding> found(out->begin() + first, out->end());
   ShiftSpans(found.begin(), found.end(), para.start, 0);
-  cache->entries_.emplace(std::move(key), CheckCache::Entry{std::move(found), cache->generation_});
+  reply_hits->insert(reply_hits->end(), hits.begin(), hits.end());
+  cache->entries_.emplace(std::move(key), CheckCache::Entry{std::move(found), std::move(hits), cache->generation_});
 }
 
-void Engine::CheckReply(const Document& doc, const std::vector<bool>& active, CheckResult* result,
+void Engine::CheckReply(const Document& doc, const std::vector<bool>& active,
+                        const std::vector<TriggerRef>& reply_hits, CheckResult* result,
                         std::vector<Finding> findings) const {
-  // Per reply check, the triggers that occur anywhere in the reply.
+  // Per reply check, the triggers that occur in the reply, ascending.
   std::vector<std::vector<size_t>> fired(checks_.size());
-  for (TriggerRef t : reply_triggers_.Match(doc.masked())) fired[t.check].push_back(t.trigger);
+  for (TriggerRef t : reply_hits) fired[t.check].push_back(t.trigger);
+  for (std::vector<size_t>& f : fired) {
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+  }
   for (size_t i : reply_checks_) {
     if (active[i]) checks_[i]->Run(doc, {0, doc.text().size()}, fired[i], &findings);
   }
@@ -419,7 +426,10 @@ CheckResult Engine::Check(std::string_view text, const CheckOptions& options, Ch
   }
   if (cache) ++cache->generation_;
   std::vector<Finding> findings;
-  for (size_t p = 0; p < doc.paragraphs().size(); ++p) CheckParagraphCached(doc, p, active, cache, &findings);
+  std::vector<TriggerRef> reply_hits;
+  for (size_t p = 0; p < doc.paragraphs().size(); ++p) {
+    CheckParagraphCached(doc, p, active, cache, &findings, &reply_hits);
+  }
   if (cache) {
     // Keep only this draft's current paragraphs.
     for (auto it = cache->entries_.begin(); it != cache->entries_.end();) {
@@ -427,7 +437,7 @@ CheckResult Engine::Check(std::string_view text, const CheckOptions& options, Ch
     }
   }
   CheckResult result{{}, doc.excluded(), doc.invalid_utf8(), {}};
-  CheckReply(doc, active, &result, std::move(findings));
+  CheckReply(doc, active, reply_hits, &result, std::move(findings));
   return result;
 }
 

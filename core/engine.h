@@ -36,6 +36,13 @@ struct CheckResult {
 
 class Engine;
 
+// Trigger `trigger` (an index into Triggers()) of check `check` (an index
+// into the engine's checks).
+struct TriggerRef {
+  size_t check;
+  size_t trigger;
+};
+
 // What the last check of one draft found in each paragraph. Handing the same
 // cache to every check of a draft that is being edited lets the engine skip
 // its phrase rules on paragraphs whose text (and the sentence after them,
@@ -50,8 +57,9 @@ class CheckCache {
  private:
   friend class Engine;
   struct Entry {
-    std::vector<Finding> findings;  // spans relative to the paragraph's start
-    uint64_t generation;            // of the last check that used it
+    std::vector<Finding> findings;      // spans relative to the paragraph's start
+    std::vector<TriggerRef> reply_hits;  // reply checks' triggers found in it
+    uint64_t generation;                // of the last check that used it
   };
   uint64_t engine_ = 0;             // Engine::serial_ of the engine that filled it
   std::vector<bool> active_;        // the checks those findings came from
@@ -85,26 +93,26 @@ class Engine {
   void AddChecks(std::vector<std::unique_ptr<tactful::Check>> checks);
   void BuildTriggerSet();
   std::vector<bool> ActiveChecks(const CheckOptions& options) const;
-  // Appends the findings of the paragraph checks whose triggers match in `para`.
+  // Appends the findings of the paragraph checks whose triggers match in
+  // `para`, and to `reply_hits` the reply checks' triggers that match there.
   void CheckParagraph(const Document& doc, Span para, const std::vector<bool>& active,
-                      std::vector<Finding>* out) const;
+                      std::vector<Finding>* out, std::vector<TriggerRef>* reply_hits) const;
   // CheckParagraph for paragraph `index`, from `cache` when it has it.
   void CheckParagraphCached(const Document& doc, size_t index, const std::vector<bool>& active, CheckCache* cache,
-                            std::vector<Finding>* out) const;
+                            std::vector<Finding>* out, std::vector<TriggerRef>* reply_hits) const;
   // Runs the reply checks on the whole text, then collects the checklist.
-  void CheckReply(const Document& doc, const std::vector<bool>& active, CheckResult* result,
-                  std::vector<Finding> findings) const;
+  // `reply_hits` are the reply checks' triggers found in the paragraphs.
+  void CheckReply(const Document& doc, const std::vector<bool>& active, const std::vector<TriggerRef>& reply_hits,
+                  CheckResult* result, std::vector<Finding> findings) const;
 
   std::vector<std::unique_ptr<tactful::Check>> checks_;
-  // The triggers of every check of one scope in one RE2::Set: for paragraph
-  // checks matched against each paragraph, for reply checks against the
-  // whole text once. Set pattern i is Triggers()[owner[i].trigger] of
-  // checks_[owner[i].check]. A null set failed to compile: every trigger
-  // then counts as matched, which gives the same findings more slowly.
-  struct TriggerRef {
-    size_t check;
-    size_t trigger;
-  };
+  // The triggers of every check in one RE2::Set, matched against each
+  // paragraph: one pass over the text tells the paragraph checks where to
+  // run and the reply checks which of their patterns the reply holds (a
+  // reply-level pattern counts within a paragraph, like every other). Set
+  // pattern i is Triggers()[owner[i].trigger] of checks_[owner[i].check]. A
+  // null set failed to compile: every trigger then counts as matched, which
+  // gives the same findings more slowly.
   struct TriggerSet {
     std::unique_ptr<re2::RE2::Set> set;
     std::vector<TriggerRef> owner;
@@ -112,7 +120,7 @@ class Engine {
     // The triggers that match in `text`, grouped by check in check order.
     std::vector<TriggerRef> Match(std::string_view text) const;
   };
-  TriggerSet paragraph_triggers_, reply_triggers_;
+  TriggerSet triggers_;
   std::vector<size_t> reply_checks_;  // checks of Scope::kReply: run once per text
   Macros shared_macros_;
   std::string audience_ = "customer";

@@ -181,6 +181,15 @@ TEST_CASE("reply checks fire when a trigger is present and every required phrase
   CHECK(engine->Check("All good here.").findings.empty());
 }
 
+TEST_CASE("a reply check's phrase counts within a paragraph, as every rule's does") {
+  auto engine = EngineWithRules(R"js([{"id": "t.date", "type": "reply", "category": "structure", "message": "m",
+    "when": ["\\bdelay\\b"], "missing": ["\\bnew date\\b"]}])js");
+  CHECK(engine->Check("Sorry for the delay.\n\nThe new date is Monday.").findings.empty());
+  CHECK(engine->Check("Sorry for the delay.\n\nThe new\ndate is Monday.").findings.empty());
+  // A blank line ends the phrase: "new" and "date" here are not one phrase.
+  CHECK(engine->Check("Sorry for the delay. We need a new\n\nDate of birth, please.").findings.size() == 1);
+}
+
 }  // TEST_SUITE
 
 }  // namespace tactful
