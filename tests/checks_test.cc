@@ -103,6 +103,34 @@ TEST_CASE("glossary matches whole words, plurals and spellings, once per term, a
   CHECK(engine->Check("The webhooked thing").findings.empty());  // whole words only
 }
 
+TEST_CASE("glossary terms that start with common words match only as a whole") {
+  auto engine = EngineWithRules(R"js([{"id": "t.glo", "type": "glossary", "category": "jargon", "message": "m", "why": "w",
+    "terms": [{"term": "the cert", "plain": "the certificate"}, {"term": "order", "plain": "purchase"},
+              {"term": "box", "plain": "device"}, {"term": "a new cert", "plain": "a new certificate"},
+              {"term": "DNS", "plain": "the internet's address book"}]}])js");
+  CHECK(engine->Check("The customer said the order was late. Then the team sent a new invoice.").findings.size() == 1);
+  std::string text = "Renew the certs, then the boxes.";  // a plural last word, and a plural in "es"
+  CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"the certs", "boxes"});
+  text = "We sent a new cert";  // at the very end of the text
+  CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"a new cert"});
+  CHECK(engine->Check("Please read the\n\ncert notes.").findings.empty());  // not across paragraphs
+  CHECK(engine->Check("Open the ORDERS page and the dns-server.").findings.size() == 1);  // "dns" is not "DNS"
+}
+
+TEST_CASE("a glossary of ten thousand terms finds each of them") {
+  std::string terms;
+  for (int i = 0; i < 10000; ++i) {
+    terms += std::string(i ? "," : "") + R"({"term": "zorb)" + std::to_string(i) + R"( unit", "plain": "p)" +
+             std::to_string(i) + R"("})";
+  }
+  terms += R"(, {"term": "the zorb9999 unit ledger", "plain": "the ledger"})";
+  auto engine = EngineWithRules(R"js([{"id": "t.glo", "type": "glossary", "category": "jargon", "message": "m",
+    "why": "w", "terms": [)js" + terms + "]}]");
+  const std::string text = "See zorb17 units, zorb4242 unit, zorb10000 unit and the zorb9999 unit ledger.";
+  CHECK(Texts(text, engine->Check(text)) ==
+        std::vector<std::string>{"zorb17 units", "zorb4242 unit", "the zorb9999 unit ledger"});
+}
+
 TEST_CASE("a glossary alternative that brings its own article replaces the text's article") {
   auto engine = EngineWithRules(R"js([{"id": "t.glo", "type": "glossary", "category": "jargon", "message": "m", "why": "w",
     "terms": [{"term": "hotfix", "plain": "an urgent fix"}, {"term": "repo", "plain": "code store"}]}])js");
