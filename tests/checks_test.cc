@@ -81,6 +81,7 @@ TEST_CASE("acronym flags the first undefined use of an unknown all-caps term") {
   CHECK(engine->Check("PLEASE DO NOT CALL THE BRANCH.").findings.empty());  // shouting, not abbreviations
   CHECK(engine->Check("Ref INC-775102 and flight SV218 and the L2 lamp.").findings.empty());
   CHECK(Texts("Two APIs", engine->Check("Two APIs")) == std::vector<std::string>{"API"});
+  CHECK(Texts("Ask B2B sales or ask I", engine->Check("Ask B2B sales or ask I")) == std::vector<std::string>{"B2B"});
   // The "plain (TERM)" form a glossary fix writes explains the acronyms in TERM.
   CHECK(engine->Check("Enter a second sign-in check (MFA token) now.").findings.empty());
   const std::string remark = "Read the notes (the SSO page has more help on this).";

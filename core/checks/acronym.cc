@@ -76,9 +76,8 @@ class AcronymCheck : public Check {
   static size_t NextAcronymStart(std::string_view text, const WordIndex& words, size_t i, size_t end) {
     for (; i < end; ++i) {
       const Span w = words.span(i);
-      if (IsAsciiUpper(text[w.start]) && w.size() >= 2 && (IsAsciiUpper(text[w.start + 1]) || IsAsciiDigit(text[w.start + 1]))) {
-        return i;
-      }
+      if (!IsAsciiUpper(text[w.start]) || w.size() < 2) continue;
+      if (IsAsciiUpper(text[w.start + 1]) || IsAsciiDigit(text[w.start + 1])) return i;
     }
     return end;
   }
