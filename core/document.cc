@@ -145,4 +145,9 @@ bool Document::IsExplained(const std::string& normalized_term, Span at) const {
   return it != explained_at_.end() && it->second <= at.end + 2;
 }
 
+const WordIndex& Document::words() const {
+  if (!words_) words_.emplace(masked_, paragraphs_);
+  return *words_;
+}
+
 }  // namespace tactful

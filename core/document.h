@@ -4,12 +4,14 @@
 #ifndef TACTFUL_CORE_DOCUMENT_H_
 #define TACTFUL_CORE_DOCUMENT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "core/text.h"
+#include "core/words.h"
 
 namespace tactful {
 
@@ -45,6 +47,11 @@ class Document {
   // (deployed to prod)": the term there is being explained, not used.
   bool TouchesDefinition(Span span) const;
 
+  // The words of masked(), paragraph by paragraph, for the rules that read
+  // word by word. Found on first use: only those rules need them, and they
+  // share them (a Document is checked on one thread).
+  const WordIndex& words() const;
+
  private:
   void Mask();
   void FindExplanations();
@@ -57,6 +64,7 @@ class Document {
   std::vector<Span> sentences_;
   std::unordered_map<std::string, size_t> explained_at_;
   std::vector<Span> definitions_;  // inside the brackets, in text order
+  mutable std::optional<WordIndex> words_;
 };
 
 }  // namespace tactful

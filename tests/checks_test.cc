@@ -121,6 +121,7 @@ TEST_CASE("acronym flags the first undefined use of an unknown all-caps term") {
   CHECK(engine->Check("PLEASE DO NOT CALL THE BRANCH.").findings.empty());  // shouting, not abbreviations
   CHECK(engine->Check("Ref INC-775102 and flight SV218 and the L2 lamp.").findings.empty());
   CHECK(Texts("Two APIs", engine->Check("Two APIs")) == std::vector<std::string>{"API"});
+  CHECK(Texts("Ask B2B sales or ask I", engine->Check("Ask B2B sales or ask I")) == std::vector<std::string>{"B2B"});
   // The "plain (TERM)" form a glossary fix writes explains the acronyms in TERM.
   CHECK(engine->Check("Enter a second sign-in check (MFA token) now.").findings.empty());
   const std::string remark = "Read the notes (the SSO page has more help on this).";
@@ -141,6 +142,34 @@ TEST_CASE("glossary matches whole words, plurals and spellings, once per term, a
         std::vector<std::string>{"Automatic notification", "Automatic notification (Webhooks)"});
   CHECK(engine->Check("Our webhooks (automatic notifications) are back.").findings.empty());
   CHECK(engine->Check("The webhooked thing").findings.empty());  // whole words only
+}
+
+TEST_CASE("glossary terms that start with common words match only as a whole") {
+  auto engine = EngineWithRules(R"js([{"id": "t.glo", "type": "glossary", "category": "jargon", "message": "m", "why": "w",
+    "terms": [{"term": "the cert", "plain": "the certificate"}, {"term": "order", "plain": "purchase"},
+              {"term": "box", "plain": "device"}, {"term": "a new cert", "plain": "a new certificate"},
+              {"term": "DNS", "plain": "the internet's address book"}]}])js");
+  CHECK(engine->Check("The customer said the order was late. Then the team sent a new invoice.").findings.size() == 1);
+  std::string text = "Renew the certs, then the boxes.";  // a plural last word, and a plural in "es"
+  CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"the certs", "boxes"});
+  text = "We sent a new cert";  // at the very end of the text
+  CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"a new cert"});
+  CHECK(engine->Check("Please read the\n\ncert notes.").findings.empty());  // not across paragraphs
+  CHECK(engine->Check("Open the ORDERS page and the dns-server.").findings.size() == 1);  // "dns" is not "DNS"
+}
+
+TEST_CASE("a glossary of ten thousand terms finds each of them") {
+  std::string terms;
+  for (int i = 0; i < 10000; ++i) {
+    terms += std::string(i ? "," : "") + R"({"term": "zorb)" + std::to_string(i) + R"( unit", "plain": "p)" +
+             std::to_string(i) + R"("})";
+  }
+  terms += R"(, {"term": "the zorb9999 unit ledger", "plain": "the ledger"})";
+  auto engine = EngineWithRules(R"js([{"id": "t.glo", "type": "glossary", "category": "jargon", "message": "m",
+    "why": "w", "terms": [)js" + terms + "]}]");
+  const std::string text = "See zorb17 units, zorb4242 unit, zorb10000 unit and the zorb9999 unit ledger.";
+  CHECK(Texts(text, engine->Check(text)) ==
+        std::vector<std::string>{"zorb17 units", "zorb4242 unit", "the zorb9999 unit ledger"});
 }
 
 TEST_CASE("a glossary alternative that brings its own article replaces the text's article") {

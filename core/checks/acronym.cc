@@ -51,18 +51,18 @@ class AcronymCheck : public Check {
 
   void Run(const Document& doc, Span, const std::vector<size_t>&, std::vector<Finding>* out) const override {
     const std::string_view text = doc.masked();
+    const WordIndex& words = doc.words();
     std::unordered_set<std::string> seen;
-    std::vector<Span> words;
-    for (Span para : doc.paragraphs()) {
-      words.clear();
-      ForEachWord(text, para, [&](Span w) { words.push_back(w); });
-      for (size_t i = 0; i < words.size(); ++i) {
-        std::string_view word = text.substr(words[i].start, words[i].size());
+    for (size_t p = 0; p < doc.paragraphs().size(); ++p) {
+      const WordIndex::Range para = words.paragraph(p);
+      for (size_t i = para.begin; (i = NextAcronymStart(text, words, i, para.end)) < para.end; ++i) {
+        const Span w = words.span(i);
+        std::string_view word = text.substr(w.start, w.size());
         if (word.size() > kMinLength && word.back() == 's') word.remove_suffix(1);
         if (!IsAcronymShape(word) || allow_.count(std::string(word)) > 0) continue;
-        if (IsCodeOrReference(text, words[i]) || IsInShouting(text, words, i)) continue;
+        if (IsCodeOrReference(text, w) || IsInShouting(text, words, para, i)) continue;
         if (!seen.insert(std::string(word)).second) continue;  // only the first use
-        const Span span{words[i].start, words[i].start + word.size()};
+        const Span span{w.start, w.start + word.size()};
         if (doc.IsExplained(AsciiLower(word), span)) continue;
         out->push_back(MakeFinding(doc, span, {}));
       }
@@ -70,6 +70,18 @@ class AcronymCheck : public Check {
   }
 
  private:
+  // The first word from i on that starts as every acronym does, with a
+  // capital and then a capital or a digit; or `end`. A loop of its own,
+  // without calls, for the many words that do not.
+  static size_t NextAcronymStart(std::string_view text, const WordIndex& words, size_t i, size_t end) {
+    for (; i < end; ++i) {
+      const Span w = words.span(i);
+      if (!IsAsciiUpper(text[w.start]) || w.size() < 2) continue;
+      if (IsAsciiUpper(text[w.start + 1]) || IsAsciiDigit(text[w.start + 1])) return i;
+    }
+    return end;
+  }
+
   // "INC-775102", "ABC/123", "#A12", "v2.1B": part of an identifier.
   static bool IsCodeOrReference(std::string_view text, Span w) {
     const char before = w.start > 0 ? text[w.start - 1] : ' ';
@@ -82,12 +94,12 @@ class AcronymCheck : public Check {
            IsAsciiAlnum(after2);
   }
 
-  // Two or more neighbouring words in capitals: emphasis or shouting, which
-  // the tone rules handle, not abbreviations.
-  static bool IsInShouting(std::string_view text, const std::vector<Span>& words, size_t i) {
+  // Two or more neighbouring words of the paragraph in capitals: emphasis
+  // or shouting, which the tone rules handle, not abbreviations.
+  static bool IsInShouting(std::string_view text, const WordIndex& words, WordIndex::Range para, size_t i) {
     int shouted = 0;
-    for (size_t j = i >= 2 ? i - 2 : 0; j < words.size() && j <= i + 2; ++j) {
-      if (j != i && IsShoutedWord(text.substr(words[j].start, words[j].size()))) ++shouted;
+    for (size_t j = i >= para.begin + 2 ? i - 2 : para.begin; j < para.end && j <= i + 2; ++j) {
+      if (j != i && IsShoutedWord(text.substr(words.span(j).start, words.span(j).size()))) ++shouted;
     }
     return shouted >= 2;
   }

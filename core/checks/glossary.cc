@@ -2,11 +2,13 @@
 // add thousands of their own, so matching is a dictionary lookup on words,
 // not a regex per term: the cost per word stays flat however long the list.
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <tuple>
-#include <unordered_map>
 
 #include "core/checks/checks.h"
 #include "core/checks/common.h"
+#include "core/words.h"
 
 namespace tactful {
 
@@ -23,6 +25,8 @@ struct Variant {
   std::vector<std::string> words;  // lower case unless case_sensitive
   bool case_sensitive;
   size_t term;
+  std::vector<uint32_t> hashes;         // WordHash of each word
+  std::array<uint32_t, 3> last_forms;  // WordHash of the last word as WordEquals() takes it
 };
 
 // Capitals after the first letter ("DNS", "OAuth", "iOS") make a term
@@ -43,16 +47,116 @@ std::vector<std::string> SplitWords(std::string_view s, bool keep_case) {
   return words;
 }
 
+// A bit per key, at least sixteen bits per key it holds: "no" for
+// certain, "maybe" for about one key in sixteen it does not hold. Its size
+// follows the keys, so a short glossary's filter stays in cache.
+class KeyFilter {
+ public:
+  explicit KeyFilter(size_t keys) {
+    while ((size_t{1} << log2_bits_) < 16 * keys) ++log2_bits_;
+    bits_.resize((size_t{1} << log2_bits_) / 64);
+  }
+  void Add(uint32_t key) { bits_[Bit(key) / 64] |= uint64_t{1} << (Bit(key) % 64); }
+  bool MayHold(uint32_t key) const { return (bits_[Bit(key) / 64] >> (Bit(key) % 64)) & 1; }
+
+ private:
+  uint32_t Bit(uint32_t key) const { return key & ((uint32_t{1} << log2_bits_) - 1); }
+
+  int log2_bits_ = 6;
+  std::vector<uint64_t> bits_;
+};
+
+// The spellings by their first word, keyed by the word's WordHash (which
+// the document's word index already holds), open-addressed: a lookup is a
+// probe or two of a flat array however many terms there are, with no key
+// to build.
+class FirstWordTable {
+ public:
+  // Room for `capacity` distinct first words, at most half full.
+  explicit FirstWordTable(size_t capacity) {
+    while ((size_t{1} << bits_) < 2 * capacity) ++bits_;
+    slots_.resize(size_t{1} << bits_);
+  }
+
+  // The spellings that start with `first_word` (ASCII case ignored), to add to.
+  std::vector<Variant>* Add(std::string_view first_word) {
+    const uint32_t hash = WordHash(first_word);
+    Slot& slot = slots_[Probe(hash, first_word)];
+    if (slot.group == kEmpty) {
+      slot = {hash, static_cast<uint32_t>(groups_.size())};
+      groups_.push_back({AsciiLower(first_word), {}});
+    }
+    return &groups_[slot.group].variants;
+  }
+
+  // The spellings that start with `word`, whose WordHash is `hash`; null if none.
+  const std::vector<Variant>* Find(uint32_t hash, std::string_view word) const {
+    const Slot& slot = slots_[Probe(hash, word)];
+    return slot.group == kEmpty ? nullptr : &groups_[slot.group].variants;
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t group = kEmpty;
+  };
+  struct Group {
+    std::string first_word;  // lower case
+    std::vector<Variant> variants;
+  };
+
+  // The slot holding `word`, or the empty one where it would go. Fibonacci
+  // hashing takes the slot from the hash's best-mixed (high) bits.
+  size_t Probe(uint32_t hash, std::string_view word) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t s = (hash * 0x9E3779B1u) >> (32 - bits_);; s = (s + 1) & mask) {
+      const Slot& slot = slots_[s];
+      if (slot.group == kEmpty || (slot.hash == hash && FoldedEquals(word, groups_[slot.group].first_word))) {
+        return s;
+      }
+    }
+  }
+
+  static bool FoldedEquals(std::string_view word, const std::string& lower) {
+    if (word.size() != lower.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      if (FoldAscii(word[k]) != static_cast<unsigned char>(lower[k])) return false;
+    }
+    return true;
+  }
+
+  int bits_ = 1;
+  std::vector<Slot> slots_;
+  std::vector<Group> groups_;
+};
+
+// Most words of a reply start no spelling: a filter of first words turns
+// them away, one test a word; for a first word, a filter of first pairs
+// ("the cert", or "webhook" and no second word) turns away the common ones
+// ("the customer"). What passes both is looked up and compared.
 class GlossaryCheck : public Check {
  public:
   GlossaryCheck(RuleInfo info, std::vector<Term> terms, std::vector<Variant> variants)
-      : Check(std::move(info)), terms_(std::move(terms)) {
+      : Check(std::move(info)),
+        terms_(std::move(terms)),
+        maybe_first_(3 * variants.size()),
+        maybe_start_(3 * variants.size()),
+        first_words_(variants.size()) {
     // Longest spelling first, so "DNS propagation" wins over "DNS".
     std::stable_sort(variants.begin(), variants.end(),
                      [](const Variant& a, const Variant& b) { return a.words.size() > b.words.size(); });
     for (Variant& v : variants) {
-      first_word_filter_[WordHash(v.words[0]) % kFilterBits] = true;
-      by_first_word_[AsciiLower(v.words[0])].push_back(std::move(v));
+      for (const std::string& w : v.words) v.hashes.push_back(WordHash(w));
+      const std::string& last = v.words.back();
+      v.last_forms = {v.hashes.back(), WordHash(last + "s"), WordHash(last + "es")};  // "webhooks", "boxes"
+      if (v.words.size() == 1) {
+        for (uint32_t form : v.last_forms) maybe_first_.Add(form);
+      } else {
+        maybe_first_.Add(v.hashes[0]);
+      }
+      for (uint32_t key : StartKeys(v)) maybe_start_.Add(key);
+      first_words_.Add(v.words[0])->push_back(std::move(v));
     }
   }
 
@@ -60,61 +164,73 @@ class GlossaryCheck : public Check {
   std::vector<std::string> Triggers() const override { return {}; }
 
   void Run(const Document& doc, Span, const std::vector<size_t>&, std::vector<Finding>* out) const override {
-    const std::string_view text = doc.masked();
+    const WordIndex& words = doc.words();
     std::vector<bool> seen(terms_.size());
-    std::vector<Span> words;
-    std::string key;
-    for (Span para : doc.paragraphs()) {
-      words.clear();
-      ForEachWord(text, para, [&](Span w) { words.push_back(w); });
-      for (size_t i = 0; i < words.size(); ++i) {
-        if (!MaybeFirstWord(text.substr(words[i].start, words[i].size()))) continue;
-        key.assign(text.substr(words[i].start, words[i].size()));
-        for (char& c : key) c = IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-        const size_t n = MatchAt(text, words, i, key, &seen, doc, out);
-        if (n > 0) i += n - 1;
+    for (size_t p = 0; p < doc.paragraphs().size(); ++p) {
+      const WordIndex::Range para = words.paragraph(p);
+      for (size_t i = para.begin; (i = NextMaybeStart(words, i, para.end)) < para.end;) {
+        i += std::max<size_t>(MatchAt(doc, words, i, para.end, &seen, out), 1);
       }
     }
   }
 
  private:
-  // Most words of a reply start no term. A bit per hash of every first word
-  // turns them away without building a key and probing the map.
-  static constexpr size_t kFilterBits = 1 << 16;
+  static constexpr uint32_t kNoWord = 0;  // the second word of a one-word spelling
 
-  // FNV-1a over the ASCII-lowercased word.
-  static uint32_t WordHash(std::string_view word) {
-    uint32_t h = 2166136261u;
-    for (char c : word) {
-      h ^= static_cast<unsigned char>(IsAsciiUpper(c) ? c - 'A' + 'a' : c);
-      h *= 16777619u;
+  // A spelling's first two words as one filter key. Mixed and rotated, so
+  // that the low bits KeyFilter uses depend on all of first's: a word that
+  // passes maybe_first_ by chance is unlikely to pass maybe_start_ too.
+  static uint32_t PairKey(uint32_t first, uint32_t second) {
+    const uint32_t mixed = first * 0x9E3779B1u;
+    return (mixed >> 16 | mixed << 16) ^ second;
+  }
+
+  // What maybe_start_ holds for a spelling: its first two words in each
+  // form WordEquals() takes. "the cert" is rare where "the" is everywhere.
+  static std::vector<uint32_t> StartKeys(const Variant& v) {
+    if (v.words.size() > 2) return {PairKey(v.hashes[0], v.hashes[1])};
+    std::vector<uint32_t> keys;
+    for (uint32_t form : v.last_forms) {
+      keys.push_back(v.words.size() == 1 ? PairKey(form, kNoWord) : PairKey(v.hashes[0], form));
     }
-    return h;
+    return keys;
   }
 
-  // False when no spelling can start with `word`, or with its singular as
-  // MatchAt() forms it.
-  bool MaybeFirstWord(std::string_view word) const {
-    if (first_word_filter_[WordHash(word) % kFilterBits]) return true;
-    if (word.size() <= 2 || (word.back() != 's' && word.back() != 'S')) return false;
-    return first_word_filter_[WordHash(word.substr(0, word.size() - 1)) % kFilterBits] ||
-           (word.size() > 3 && first_word_filter_[WordHash(word.substr(0, word.size() - 2)) % kFilterBits]);
+  // The first word from i on where a spelling may start, or `end`. A loop
+  // of its own, without calls, keeps the filters in registers.
+  size_t NextMaybeStart(const WordIndex& words, size_t i, size_t end) const {
+    for (; i < end; ++i) {
+      const uint32_t hash = words.hash(i);
+      if (!maybe_first_.MayHold(hash)) continue;
+      if (maybe_start_.MayHold(PairKey(hash, kNoWord)) ||
+          (i + 1 < end && maybe_start_.MayHold(PairKey(hash, words.hash(i + 1))))) {
+        return i;
+      }
+    }
+    return end;
   }
 
-  // Tries the spellings that start with `key` (or, for a one-word plural,
-  // with its singular) at words[i]; returns how many words matched.
-  size_t MatchAt(std::string_view text, const std::vector<Span>& words, size_t i, const std::string& key,
-                 std::vector<bool>* seen, const Document& doc, std::vector<Finding>* out) const {
+  // Tries the spellings that start with word i (or, for a one-word plural,
+  // with its singular), within words that end at `end`; returns how many
+  // words matched.
+  size_t MatchAt(const Document& doc, const WordIndex& words, size_t i, size_t end, std::vector<bool>* seen,
+                 std::vector<Finding>* out) const {
+    const std::string_view text = doc.masked();
+    const std::string_view word = text.substr(words.span(i).start, words.span(i).size());
+    uint32_t hash = words.hash(i);
     for (size_t strip : {0, 1, 2}) {  // "webhooks" -> "webhook", "boxes" -> "box"
-      if (strip > 0 && (key.size() <= strip + 1 || key.back() != 's')) break;
-      auto it = strip == 0 ? by_first_word_.find(key) : by_first_word_.find(key.substr(0, key.size() - strip));
-      if (it == by_first_word_.end()) continue;
-      for (const Variant& v : it->second) {
+      if (strip > 0) {
+        if (word.size() <= strip + 1 || FoldAscii(word.back()) != 's') break;
+        hash = WordHashWithoutLast(hash, word[word.size() - strip]);
+      }
+      const std::vector<Variant>* variants = first_words_.Find(hash, word.substr(0, word.size() - strip));
+      if (!variants) continue;
+      for (const Variant& v : *variants) {
         const size_t n = v.words.size();
-        if (i + n > words.size() || !Matches(text, words, i, v)) continue;
+        if (i + n > end || !Matches(text, words, i, v)) continue;
         if (!(*seen)[v.term]) {
           (*seen)[v.term] = true;
-          Report(doc, {words[i].start, words[i + n - 1].end}, terms_[v.term], out);
+          Report(doc, {words.span(i).start, words.span(i + n - 1).end}, terms_[v.term], out);
         }
         return n;
       }
@@ -168,14 +284,21 @@ class GlossaryCheck : public Check {
   }
 
   // Words i.. spell `v`, separated only by spaces, hyphens or slashes.
-  static bool Matches(std::string_view text, const std::vector<Span>& words, size_t i, const Variant& v) {
+  static bool Matches(std::string_view text, const WordIndex& words, size_t i, const Variant& v) {
+    // Hashes turn near misses away ("the customer" for "the cert") before
+    // a byte is compared.
+    const size_t last = v.words.size() - 1;
+    for (size_t k = 0; k < last; ++k) {
+      if (words.hash(i + k) != v.hashes[k]) return false;
+    }
+    if (std::find(v.last_forms.begin(), v.last_forms.end(), words.hash(i + last)) == v.last_forms.end()) return false;
     for (size_t k = 0; k < v.words.size(); ++k) {
-      const Span w = words[i + k];
+      const Span w = words.span(i + k);
       if (!WordEquals(text.substr(w.start, w.size()), v.words[k], v.case_sensitive, k + 1 == v.words.size())) {
         return false;
       }
       if (k > 0) {
-        const std::string_view gap = text.substr(words[i + k - 1].end, w.start - words[i + k - 1].end);
+        const std::string_view gap = text.substr(words.span(i + k - 1).end, w.start - words.span(i + k - 1).end);
         if (gap.size() > 3 || gap.find_first_not_of(" -/\n") != std::string_view::npos) return false;
       }
     }
@@ -201,8 +324,9 @@ class GlossaryCheck : public Check {
   }
 
   std::vector<Term> terms_;
-  std::unordered_map<std::string, std::vector<Variant>> by_first_word_;
-  std::vector<bool> first_word_filter_ = std::vector<bool>(kFilterBits);
+  KeyFilter maybe_first_;  // the first word of every spelling, in each form it may take
+  KeyFilter maybe_start_;  // see StartKeys
+  FirstWordTable first_words_;
 };
 
 }  // namespace
