@@ -27,17 +27,23 @@ size_t UnicodeSpaceLength(std::string_view text, size_t pos) {
   return 0;
 }
 
-// The text with `spans` blanked (newlines kept), as the engine's own
-// exclusion rules should read it when the caller knows more: a quoted
-// thread the editor marks, after a typed sign-off, is not a paragraph that
-// makes the sign-off part of the reply.
+// Makes the bytes of `span` spaces, but keeps its newlines.
+void Blank(Span span, std::string* text) {
+  const std::string_view upto = std::string_view(*text).substr(0, span.end);
+  for (size_t i = span.start; i < span.end;) {
+    const size_t newline = std::min(upto.find('\n', i), span.end);
+    std::fill(text->begin() + i, text->begin() + newline, ' ');
+    i = newline + 1;
+  }
+}
+
+// The text with `spans` blanked, as the engine's own exclusion rules should
+// read it when the caller knows more: a quoted thread the editor marks,
+// after a typed sign-off, is not a paragraph that makes the sign-off part of
+// the reply.
 std::string Blanked(std::string_view text, const std::vector<Span>& spans) {
   std::string out(text);
-  for (Span s : spans) {
-    for (size_t i = s.start; i < s.end; ++i) {
-      if (out[i] != '\n') out[i] = ' ';
-    }
-  }
+  for (Span s : spans) Blank(s, &out);
   return out;
 }
 
@@ -78,18 +84,12 @@ Document::Document(std::string_view text, const std::vector<Span>& caller_exclud
 }
 
 void Document::Mask() {
-  auto blank = [&](Span s) {
-    for (size_t i = s.start; i < s.end; ++i) {
-      if (masked_[i] != '\n') masked_[i] = ' ';
-    }
-  };
-  for (Span s : excluded_) blank(s);
-  for (Span s : invalid_utf8_) blank(s);
-  for (size_t i = 0; i < masked_.size(); ++i) {
-    if (static_cast<unsigned char>(masked_[i]) < 0xC2) continue;
+  for (Span s : excluded_) Blank(s, &masked_);
+  for (Span s : invalid_utf8_) Blank(s, &masked_);
+  for (size_t i = SkipAscii(masked_, 0); i < masked_.size(); i = SkipAscii(masked_, i)) {
     const size_t len = UnicodeSpaceLength(masked_, i);
-    if (len > 0) blank({i, i + len});
-    i += len > 0 ? len - 1 : 0;
+    if (len > 0) Blank({i, i + len}, &masked_);
+    i += std::max<size_t>(len, 1);
   }
 }
 
