@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace tactful {
 
@@ -20,9 +22,13 @@ bool IsAbbreviation(std::string_view word) {
   static constexpr std::array<std::string_view, 26> kAbbreviations = {
       "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "vs", "no", "approx", "inc", "ltd",
       "jr", "sr", "a.m", "p.m", "cf", "fig", "dept", "est", "min", "max", "ref", "tel", "prof"};
+  constexpr size_t kLongest = 6;  // "approx"
   if (word.size() == 1 && IsAsciiUpper(word[0])) return true;  // an initial: "J. Smith"
-  const std::string lower = AsciiLower(word);
-  return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
+  if (word.size() > kLongest) return false;
+  char lower[kLongest];
+  for (size_t i = 0; i < word.size(); ++i) lower[i] = IsAsciiUpper(word[i]) ? word[i] - 'A' + 'a' : word[i];
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), std::string_view(lower, word.size())) !=
+         kAbbreviations.end();
 }
 
 // The word (letters, digits, inner dots) that ends just before `end`.
@@ -60,6 +66,62 @@ bool LineBreakEndsSentence(std::string_view text, size_t line_start, size_t newl
   return !(ends_mid_sentence && newline - line_start >= kWrapColumn);
 }
 
+// Finds, in increasing order, the bytes that can end a sentence: '\n', '.',
+// '!' and '?'. One memchr cursor per byte skips the prose between them much
+// faster than a loop over every byte.
+class SentenceStops {
+ public:
+  explicit SentenceStops(std::string_view text) : text_(text) {
+    for (size_t k = 0; k < kCount; ++k) next_[k] = Find(k, 0);
+  }
+
+  // The first stop at or after `pos`, or text.size().
+  size_t Next(size_t pos) {
+    size_t first = text_.size();
+    for (size_t k = 0; k < kCount; ++k) {
+      if (next_[k] < pos) next_[k] = Find(k, pos);
+      first = std::min(first, next_[k]);
+    }
+    return first;
+  }
+
+ private:
+  static constexpr size_t kCount = 4;
+  static constexpr char kStops[kCount] = {'\n', '.', '!', '?'};
+
+  size_t Find(size_t k, size_t pos) const { return std::min(text_.find(kStops[k], pos), text_.size()); }
+
+  std::string_view text_;
+  size_t next_[kCount];  // the first of each stop at or after the last `pos`
+};
+
+// Appends the sentences of one paragraph.
+void AppendSentences(std::string_view text, Span paragraph, SentenceStops* stops, std::vector<Span>* sentences) {
+  size_t start = paragraph.start;
+  size_t line_start = paragraph.start;
+  auto close = [&](size_t end, size_t next_start) {
+    const Span s = Trim(text, {start, end});
+    if (s.start < s.end) sentences->push_back(s);
+    start = next_start;
+  };
+  for (size_t i = stops->Next(paragraph.start); i < paragraph.end; i = stops->Next(i + 1)) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (LineBreakEndsSentence(text, line_start, i)) close(i, i + 1);
+      line_start = i + 1;
+    } else {  // '.', '!' or '?'
+      size_t after = i + 1;
+      while (after < paragraph.end && (text[after] == '.' || text[after] == '!' || text[after] == '?' ||
+                                       text[after] == '"' || text[after] == ')')) {
+        ++after;
+      }
+      if (EndsSentence(text, paragraph, i, after)) close(after, after);
+      i = after - 1;
+    }
+  }
+  close(paragraph.end, paragraph.end);
+}
+
 }  // namespace
 
 std::vector<Span> SplitParagraphs(std::string_view text) {
@@ -83,31 +145,10 @@ std::vector<Span> SplitParagraphs(std::string_view text) {
   return paragraphs;
 }
 
-std::vector<Span> SplitSentences(std::string_view text, Span paragraph) {
+std::vector<Span> SplitSentences(std::string_view text, const std::vector<Span>& paragraphs) {
   std::vector<Span> sentences;
-  size_t start = paragraph.start;
-  size_t line_start = paragraph.start;
-  auto close = [&](size_t end, size_t next_start) {
-    const Span s = Trim(text, {start, end});
-    if (s.start < s.end) sentences.push_back(s);
-    start = next_start;
-  };
-  for (size_t i = paragraph.start; i < paragraph.end; ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      if (LineBreakEndsSentence(text, line_start, i)) close(i, i + 1);
-      line_start = i + 1;
-    } else if (c == '.' || c == '!' || c == '?') {
-      size_t after = i + 1;
-      while (after < paragraph.end && (text[after] == '.' || text[after] == '!' || text[after] == '?' ||
-                                       text[after] == '"' || text[after] == ')')) {
-        ++after;
-      }
-      if (EndsSentence(text, paragraph, i, after)) close(after, after);
-      i = after - 1;
-    }
-  }
-  close(paragraph.end, paragraph.end);
+  SentenceStops stops(text);
+  for (Span p : paragraphs) AppendSentences(text, p, &stops, &sentences);
   return sentences;
 }
 

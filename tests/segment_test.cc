@@ -8,9 +8,7 @@ namespace {
 
 std::vector<std::string> Sentences(const std::string& text) {
   std::vector<std::string> out;
-  for (Span p : SplitParagraphs(text)) {
-    for (Span s : SplitSentences(text, p)) out.push_back(text.substr(s.start, s.size()));
-  }
+  for (Span s : SplitSentences(text, SplitParagraphs(text))) out.push_back(text.substr(s.start, s.size()));
   return out;
 }
 
