@@ -50,17 +50,19 @@ std::string Blanked(std::string_view text, const std::vector<Span>& spans) {
 }  // namespace
 
 std::string NormalizeTerm(std::string_view term) {
-  std::string out;
+  std::string out(term.size(), ' ');  // each byte out stands for a byte in
+  size_t size = 0;
   bool pending_space = false;
   for (char c : term) {
     if (IsWordByte(c)) {
-      if (pending_space && !out.empty()) out += ' ';
+      if (pending_space && size > 0) ++size;  // already a space
       pending_space = false;
-      out += IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+      out[size++] = IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
     } else {
       pending_space = true;
     }
   }
+  out.resize(size);
   return out;
 }
 
@@ -76,10 +78,7 @@ Document::Document(std::string_view text, const std::vector<Span>& caller_exclud
   invalid_utf8_ = FindInvalidUtf8(text);
   Mask();
   paragraphs_ = SplitParagraphs(masked_);
-  for (Span p : paragraphs_) {
-    std::vector<Span> s = SplitSentences(masked_, p);
-    sentences_.insert(sentences_.end(), s.begin(), s.end());
-  }
+  sentences_ = SplitSentences(masked_, paragraphs_);
   FindExplanations();
 }
 
@@ -105,26 +104,27 @@ size_t Document::SentenceIndexAt(size_t pos) const {
 void Document::FindExplanations() {
   constexpr size_t kMaxInner = 80;
   constexpr size_t kMaxWordsBefore = 5;
+  std::vector<Span> inner_words;
   for (size_t open = masked_.find('('); open != std::string::npos; open = masked_.find('(', open + 1)) {
     // Bounded look-ahead keeps a 10 MB line full of "(" linear.
     const size_t found = std::string_view(masked_).substr(open + 1, kMaxInner + 1).find_first_of(")\n");
     if (found == std::string_view::npos || masked_[open + 1 + found] != ')') continue;
     const size_t close = open + 1 + found;
     const std::string_view inner = std::string_view(masked_).substr(open + 1, close - open - 1);
-    explained_at_.emplace(NormalizeTerm(inner), open);
+    explained_at_.try_emplace(NormalizeTerm(inner), open);
     size_t begin = open;
     while (begin > 0 && masked_[begin - 1] == ' ') --begin;
-    std::vector<Span> inner_words;
+    inner_words.clear();
     ForEachWord(inner, {0, inner.size()}, [&](Span w) { inner_words.push_back(w); });
     if (begin > 0 && IsWordByte(masked_[begin - 1]) && inner_words.size() <= kMaxWordsInDefinedTerm) {
       // "a sign-in check (MFA token)" explains MFA as well as the whole term.
       definitions_.push_back({open + 1, close});
-      for (Span w : inner_words) explained_at_.emplace(NormalizeTerm(inner.substr(w.start, w.size())), open);
+      for (Span w : inner_words) explained_at_.try_emplace(NormalizeTerm(inner.substr(w.start, w.size())), open);
     }
     for (size_t words = 0; words < kMaxWordsBefore; ++words) {
       if (begin == 0 || !IsWordByte(masked_[begin - 1])) break;
       while (begin > 0 && IsWordByte(masked_[begin - 1])) --begin;
-      explained_at_.emplace(NormalizeTerm(std::string_view(masked_).substr(begin, open - begin)), open);
+      explained_at_.try_emplace(NormalizeTerm(std::string_view(masked_).substr(begin, open - begin)), open);
       const char separator = begin > 0 ? masked_[begin - 1] : '\0';
       if (separator != ' ' && separator != '-' && separator != '/') break;
       --begin;
