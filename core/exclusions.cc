@@ -1,6 +1,7 @@
 #include "core/exclusions.h"
 
 #include <algorithm>
+#include <array>
 
 #include "re2/re2.h"
 
@@ -39,8 +40,11 @@ size_t PreviousLineStart(std::string_view text, size_t next) {
   return next >= 2 ? text.rfind('\n', next - 2) + 1 : 0;  // npos + 1 == 0
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && std::char_traits<char>::compare(s.data(), prefix.data(), prefix.size()) == 0;
+// A template, so the compiler sees each prefix's length and compares inline:
+// the line checks below run on every line.
+template <size_t N>
+bool StartsWith(std::string_view s, const char (&prefix)[N]) {
+  return s.size() >= N - 1 && std::char_traits<char>::compare(s.data(), prefix, N - 1) == 0;
 }
 
 bool IsBlank(const Line& line) { return line.trimmed.empty(); }
@@ -57,8 +61,8 @@ bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
 // "On Tue, 3 Mar 2026 at 10:14, Dana <dana@example.com> wrote:", which mail
 // clients may wrap onto a second line.
 bool IsAttributionLine(std::string_view text, const Line& line) {
-  static const RE2 kAttribution(R"((?i)^on\s.{3,300}\swrote:\s*$)");
   if (!StartsWith(line.trimmed, "On ")) return false;
+  static const RE2 kAttribution(R"((?i)^on\s.{3,300}\swrote:\s*$)");
   if (RE2::FullMatch(line.trimmed, kAttribution)) return true;
   if (!HasNextLine(text, line)) return false;
   const std::string joined = std::string(line.trimmed) + " " + std::string(LineAt(text, line.next).trimmed);
@@ -68,19 +72,20 @@ bool IsAttributionLine(std::string_view text, const Line& line) {
 // Outlook's "-----Original Message-----", Gmail's forwarded-message marker,
 // and the underscore rule Outlook puts above a reply header.
 bool IsSeparatorLine(const Line& line) {
+  if (!StartsWith(line.trimmed, "-") && !StartsWith(line.trimmed, "_")) return false;
   static const RE2 kSeparator(
       R"((?i)^(?:-{2,}\s*(?:original message|forwarded message)\s*-{2,}|_{10,})\s*$)");
-  return (StartsWith(line.trimmed, "-") || StartsWith(line.trimmed, "_")) &&
-         RE2::FullMatch(line.trimmed, kSeparator);
+  return RE2::FullMatch(line.trimmed, kSeparator);
 }
 
 // A "From:" line followed closely by "Sent:", "Date:", "To:" or "Subject:".
 bool IsHeaderBlockStart(std::string_view text, const Line& line) {
-  static const RE2 kFrom(R"((?i)^\*?from:\*?\s+\S.*)");
-  static const RE2 kNext(R"((?i)^\*?(?:sent|date|to|cc|subject):\*?(?:\s.*)?$)");
   const std::string_view t = line.trimmed;
   const bool from = StartsWithNoCase(t, "from:") || (StartsWith(t, "*") && StartsWithNoCase(t.substr(1), "from:"));
-  if (!from || !RE2::FullMatch(t, kFrom)) return false;
+  if (!from) return false;
+  static const RE2 kFrom(R"((?i)^\*?from:\*?\s+\S.*)");
+  static const RE2 kNext(R"((?i)^\*?(?:sent|date|to|cc|subject):\*?(?:\s.*)?$)");
+  if (!RE2::FullMatch(t, kFrom)) return false;
   Line next = line;
   for (int i = 0; i < 4 && HasNextLine(text, next); ++i) {
     next = LineAt(text, next.next);
@@ -94,36 +99,43 @@ bool IsSignatureDelimiter(const Line& line) { return line.text == "-- " || line.
 
 // A line that starts with a capital is a log line only as "ERROR ...",
 // "PS C:\\", "C:\\>", "Traceback ...", "Exception in ..." or "Some.Error: ...":
-// a second capital, a drive's colon, or a first word that ends at a colon.
-// Checking that first spares a regex call on nearly every line of prose.
+// a log level, a drive's colon, or a first word that ends at a colon.
+// Checking that first spares a regex call on nearly every line of prose, and
+// on the "IT Support" under every signature.
 bool MayBeCapitalizedLogLine(std::string_view s) {
+  static constexpr std::array<std::string_view, 8> kLevels = {"ERROR", "WARN",  "WARNING", "INFO",
+                                                              "DEBUG", "TRACE", "FATAL",   "CRITICAL"};
   if (s.size() < 2) return false;
-  if (IsAsciiUpper(s[1]) || s[1] == ':' || StartsWith(s, "Traceback") || StartsWith(s, "Exception")) return true;
-  size_t end = 0;
+  if (s[1] == ':' || StartsWith(s, "PS ") || StartsWith(s, "Traceback") || StartsWith(s, "Exception")) return true;
+  size_t capitals = 0;
+  while (capitals < s.size() && IsAsciiUpper(s[capitals])) ++capitals;
+  if (std::find(kLevels.begin(), kLevels.end(), s.substr(0, capitals)) != kLevels.end()) return true;
+  size_t end = capitals;
   while (end < s.size() && (IsAsciiAlnum(s[end]) || s[end] == '_' || s[end] == '.')) ++end;
   return end < s.size() && s[end] == ':';
 }
 
 bool IsLogLine(const Line& line) {
+  const char c = line.trimmed.empty() ? '\0' : line.trimmed[0];
+  if (!(c == '[' || c == '$' || IsAsciiDigit(c) || IsAsciiUpper(c) || c == 'a')) return false;
+  if (IsAsciiUpper(c) && !MayBeCapitalizedLogLine(line.trimmed)) return false;
   static const RE2 kLog(
       R"(^(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}[\].,\s]|)"
       R"(\[?(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|CRITICAL)\]?[:\s]|)"
       R"(at [\w.$<>]+\(|Traceback \(most recent|Exception in thread|)"
       R"([\w.]+(?:Exception|Error):\s|\$ |PS [A-Z]:\\|[A-Z]:\\[^\s]*>))");
-  const char c = line.trimmed.empty() ? '\0' : line.trimmed[0];
-  if (!(c == '[' || c == '$' || IsAsciiDigit(c) || IsAsciiUpper(c) || c == 'a')) return false;
-  if (IsAsciiUpper(c) && !MayBeCapitalizedLogLine(line.trimmed)) return false;
   return RE2::PartialMatch(line.trimmed, kLog);
 }
 
 // A conventional closing ("Kind regards,", "Thanks,"); the lines after it
 // are the agent's name and sign-off block.
 bool IsClosingLine(const Line& line) {
+  if (line.trimmed.size() >= 40) return false;
   static const RE2 kClosing(
       R"((?i)^(?:(?:kind|warm|warmest|best|many|with)\s+)?(?:regards|wishes|thanks|)"
       R"(thank you|cheers|sincerely|best|all the best|take care|talk soon|)"
       R"(yours(?:\s+(?:sincerely|truly|faithfully))?|respectfully)\s*[,.!]?\s*$)");
-  return line.trimmed.size() < 40 && RE2::FullMatch(line.trimmed, kClosing);
+  return RE2::FullMatch(line.trimmed, kClosing);
 }
 
 // Whether everything from `line` on is someone else's text or a signature.
@@ -176,8 +188,12 @@ std::vector<size_t> InlineMatchStarts(std::string_view text) {
   const auto at = [&](size_t i, std::string_view s) { return text.substr(i, s.size()) == s; };
   ForEachByte(text, ':', [&](size_t i) {
     if (at(i + 1, "//")) {
-      // The scheme is 3 ("ftp") to 6 bytes ("httpſ": (?i) folds s to U+017F).
-      for (size_t back = 3; back <= 6 && back <= i; ++back) starts.push_back(i - back);
+      // The scheme is 3 ("ftp") to 6 bytes ("httpſ": (?i) folds s to U+017F)
+      // and starts with h or f.
+      for (size_t back = 3; back <= 6 && back <= i; ++back) {
+        const char c = text[i - back];
+        if (c == 'h' || c == 'H' || c == 'f' || c == 'F') starts.push_back(i - back);
+      }
     } else if (at(i + 1, "\\") && i > 0) {
       starts.push_back(i - 1);  // "C:\"
     }
@@ -197,7 +213,9 @@ std::vector<size_t> InlineMatchStarts(std::string_view text) {
   });
   ForEachByte(text, '`', [&](size_t i) { starts.push_back(i); });
   ForEachByte(text, '"', [&](size_t i) { starts.push_back(i); });
-  for (size_t i = text.find("“"); i != std::string_view::npos; i = text.find("“", i + 1)) starts.push_back(i);
+  ForEachByte(text, '\x9C', [&](size_t i) {  // the last byte of “; its first is also that of ’
+    if (i >= 2 && at(i - 2, "“")) starts.push_back(i - 2);
+  });
   std::sort(starts.begin(), starts.end());
   return starts;
 }
@@ -217,12 +235,12 @@ void AddInlineExclusions(std::string_view text, std::vector<Span>* out) {
   absl::string_view match;
   size_t pos = 0;
   for (size_t start : InlineMatchStarts(text)) {
-    // A match may also start right where the last one ended, inside the
-    // name of an address whose run began earlier: "a@b.com+c@d.com".
-    while (start >= pos && start < text.size() &&
-           kInline.Match(input, start, text.size(), RE2::ANCHOR_START, &match, 1)) {
+    while (start >= pos && kInline.Match(input, start, text.size(), RE2::ANCHOR_START, &match, 1)) {
       out->push_back({start, start + match.size()});
       pos = start + match.size();  // never empty
+      // An address may start right where a match ended, inside a run of
+      // name bytes whose start was passed over: "a@b.com+c@d.com".
+      if (pos == text.size() || !IsEmailNameByte(text[pos])) break;
       start = pos;
     }
   }
