@@ -23,14 +23,15 @@ struct Line {
 
 // The line starting at `start` (text ending in "\n" has an empty last line).
 Line LineAt(std::string_view text, size_t start) {
-  size_t end = text.find('\n', start);
-  const size_t next = end == std::string_view::npos ? text.size() + 1 : end + 1;
-  if (end == std::string_view::npos) end = text.size();
-  std::string_view line = text.substr(start, end - start);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  size_t lead = 0;
-  while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
-  return {{start, start + line.size()}, line, line.substr(lead), next};
+  const size_t newline = text.find('\n', start);
+  size_t end = std::min(newline, text.size());
+  if (end > start && text[end - 1] == '\r') --end;
+  size_t lead = start;
+  while (lead < end && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
+  return {{start, end},
+          std::string_view(text.data() + start, end - start),
+          std::string_view(text.data() + lead, end - lead),
+          newline == std::string_view::npos ? text.size() + 1 : newline + 1};
 }
 
 bool HasNextLine(std::string_view text, const Line& line) { return line.next <= text.size(); }
@@ -105,11 +106,15 @@ bool IsSignatureDelimiter(const Line& line) { return line.text == "-- " || line.
 bool MayBeCapitalizedLogLine(std::string_view s) {
   static constexpr std::array<std::string_view, 8> kLevels = {"ERROR", "WARN",  "WARNING", "INFO",
                                                               "DEBUG", "TRACE", "FATAL",   "CRITICAL"};
+  constexpr size_t kShortestLevel = 4;
   if (s.size() < 2) return false;
   if (s[1] == ':' || StartsWith(s, "PS ") || StartsWith(s, "Traceback") || StartsWith(s, "Exception")) return true;
   size_t capitals = 0;
   while (capitals < s.size() && IsAsciiUpper(s[capitals])) ++capitals;
-  if (std::find(kLevels.begin(), kLevels.end(), s.substr(0, capitals)) != kLevels.end()) return true;
+  if (capitals >= kShortestLevel &&
+      std::find(kLevels.begin(), kLevels.end(), s.substr(0, capitals)) != kLevels.end()) {
+    return true;
+  }
   size_t end = capitals;
   while (end < s.size() && (IsAsciiAlnum(s[end]) || s[end] == '_' || s[end] == '.')) ++end;
   return end < s.size() && s[end] == ':';
@@ -140,8 +145,21 @@ bool IsClosingLine(const Line& line) {
 
 // Whether everything from `line` on is someone else's text or a signature.
 bool StartsTrailer(std::string_view text, const Line& line) {
-  return IsAttributionLine(text, line) || IsSeparatorLine(line) || IsHeaderBlockStart(text, line) ||
-         IsSignatureDelimiter(line);
+  // Each kind starts with its own bytes; most lines start with none of them.
+  switch (line.trimmed.empty() ? '\0' : line.trimmed[0]) {
+    case 'O':
+      return IsAttributionLine(text, line);
+    case '-':
+      return IsSeparatorLine(line) || IsSignatureDelimiter(line);
+    case '_':
+      return IsSeparatorLine(line);
+    case 'f':
+    case 'F':
+    case '*':
+      return IsHeaderBlockStart(text, line);
+    default:
+      return false;
+  }
 }
 
 // Start of a sign-off block before the line starting at `trailer`: after the
@@ -246,12 +264,15 @@ void AddInlineExclusions(std::string_view text, std::vector<Span>* out) {
   }
 }
 
+bool SpanBefore(Span a, Span b) { return a.start < b.start || (a.start == b.start && a.end < b.end); }
+
 }  // namespace
 
 std::vector<Span> MergeSpans(std::vector<Span> spans) {
-  std::sort(spans.begin(), spans.end(),
-            [](Span a, Span b) { return a.start < b.start || (a.start == b.start && a.end < b.end); });
+  // FindExcluded's spans come sorted; sorting them again costs more than merging.
+  if (!std::is_sorted(spans.begin(), spans.end(), SpanBefore)) std::sort(spans.begin(), spans.end(), SpanBefore);
   std::vector<Span> merged;
+  merged.reserve(spans.size());
   for (Span s : spans) {
     if (s.start >= s.end) continue;
     if (!merged.empty() && s.start <= merged.back().end) {
@@ -271,14 +292,18 @@ std::vector<Span> FindExcluded(std::string_view text) {
   for (; start <= text.size();) {
     const Line line = LineAt(text, start);
     if (StartsTrailer(text, line)) break;
-    // Lines of a sign-off block get excluded here too; its span holds them.
     const bool excluded = IsExcludedLine(line, after_break, &in_fence);
     if (excluded) out.push_back(line.span);
     after_break = excluded || IsBlank(line);
     start = line.next;
   }
-  out.push_back({std::min(SignOffStart(text, start), text.size()), text.size()});
+  // Lines of the sign-off block were checked too; its span holds them.
+  const size_t sign_off = std::min(SignOffStart(text, start), text.size());
+  while (!out.empty() && out.back().start >= sign_off) out.pop_back();
+  out.push_back({sign_off, text.size()});
+  const size_t line_spans = out.size();
   AddInlineExclusions(text, &out);
+  std::inplace_merge(out.begin(), out.begin() + line_spans, out.end(), SpanBefore);
   return MergeSpans(std::move(out));
 }
 

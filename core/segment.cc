@@ -66,33 +66,36 @@ bool LineBreakEndsSentence(std::string_view text, size_t line_start, size_t newl
   return !(ends_mid_sentence && newline - line_start >= kWrapColumn);
 }
 
-// Finds, in increasing order, the bytes that can end a sentence: '\n', '.',
-// '!' and '?'. One memchr cursor per byte skips the prose between them much
-// faster than a loop over every byte.
-class SentenceStops {
+// The first `byte` at or after a position that only grows, or text.size():
+// memchr skips the bytes between much faster than a loop over each.
+class ByteCursor {
  public:
-  explicit SentenceStops(std::string_view text) : text_(text) {
-    for (size_t k = 0; k < kCount; ++k) next_[k] = Find(k, 0);
-  }
+  ByteCursor(std::string_view text, char byte) : text_(text), byte_(byte), at_(Find(0)) {}
 
-  // The first stop at or after `pos`, or text.size().
-  size_t Next(size_t pos) {
-    size_t first = text_.size();
-    for (size_t k = 0; k < kCount; ++k) {
-      if (next_[k] < pos) next_[k] = Find(k, pos);
-      first = std::min(first, next_[k]);
-    }
-    return first;
+  size_t At(size_t pos) {
+    if (at_ < pos) at_ = Find(pos);
+    return at_;
   }
 
  private:
-  static constexpr size_t kCount = 4;
-  static constexpr char kStops[kCount] = {'\n', '.', '!', '?'};
-
-  size_t Find(size_t k, size_t pos) const { return std::min(text_.find(kStops[k], pos), text_.size()); }
+  size_t Find(size_t pos) const { return std::min(text_.find(byte_, pos), text_.size()); }
 
   std::string_view text_;
-  size_t next_[kCount];  // the first of each stop at or after the last `pos`
+  char byte_;
+  size_t at_;
+};
+
+// The bytes that can end a sentence, in increasing order.
+class SentenceStops {
+ public:
+  explicit SentenceStops(std::string_view text)
+      : newline_(text, '\n'), dot_(text, '.'), bang_(text, '!'), question_(text, '?') {}
+
+  // The first stop at or after `pos`, or text.size().
+  size_t Next(size_t pos) { return std::min({newline_.At(pos), dot_.At(pos), bang_.At(pos), question_.At(pos)}); }
+
+ private:
+  ByteCursor newline_, dot_, bang_, question_;
 };
 
 // Appends the sentences of one paragraph.
