@@ -100,35 +100,41 @@ size_t Document::SentenceIndexAt(size_t pos) const {
 
 // Records parenthesised explanations: for "single sign-on (SSO)" both "sso"
 // and the one to five words before the bracket, for "SSO (single sign-on)"
-// likewise. Each key keeps its first position.
+// likewise. Each key keeps its first position. A normalized term is words
+// joined by single spaces, so the keys for parts of a term are cut from its
+// normalized form instead of normalizing each part again.
 void Document::FindExplanations() {
   constexpr size_t kMaxInner = 80;
   constexpr size_t kMaxWordsBefore = 5;
-  std::vector<Span> inner_words;
-  for (size_t open = masked_.find('('); open != std::string::npos; open = masked_.find('(', open + 1)) {
+  const std::string_view masked(masked_);
+  for (size_t open = masked.find('('); open != std::string_view::npos; open = masked.find('(', open + 1)) {
     // Bounded look-ahead keeps a 10 MB line full of "(" linear.
-    const size_t found = std::string_view(masked_).substr(open + 1, kMaxInner + 1).find_first_of(")\n");
-    if (found == std::string_view::npos || masked_[open + 1 + found] != ')') continue;
-    const size_t close = open + 1 + found;
-    const std::string_view inner = std::string_view(masked_).substr(open + 1, close - open - 1);
-    explained_at_.try_emplace(NormalizeTerm(inner), open);
+    const size_t limit = std::min(masked.size(), open + kMaxInner + 2);
+    size_t close = open + 1;
+    while (close < limit && masked[close] != ')' && masked[close] != '\n') ++close;
+    if (close == limit || masked[close] != ')') continue;
+    const std::string inner = NormalizeTerm(masked.substr(open + 1, close - open - 1));
+    explained_at_.try_emplace(inner, open);
     size_t begin = open;
-    while (begin > 0 && masked_[begin - 1] == ' ') --begin;
-    inner_words.clear();
-    ForEachWord(inner, {0, inner.size()}, [&](Span w) { inner_words.push_back(w); });
-    if (begin > 0 && IsWordByte(masked_[begin - 1]) && inner_words.size() <= kMaxWordsInDefinedTerm) {
+    while (begin > 0 && masked[begin - 1] == ' ') --begin;
+    const size_t inner_words = inner.empty() ? 0 : std::count(inner.begin(), inner.end(), ' ') + 1;
+    if (begin > 0 && IsWordByte(masked[begin - 1]) && inner_words <= kMaxWordsInDefinedTerm) {
       // "a sign-in check (MFA token)" explains MFA as well as the whole term.
       definitions_.push_back({open + 1, close});
-      for (Span w : inner_words) explained_at_.try_emplace(NormalizeTerm(inner.substr(w.start, w.size())), open);
+      ForEachWord(inner, {0, inner.size()}, [&](Span w) { explained_at_.try_emplace(inner.substr(w.start, w.size()), open); });
     }
+    size_t words_start = begin;
     for (size_t words = 0; words < kMaxWordsBefore; ++words) {
-      if (begin == 0 || !IsWordByte(masked_[begin - 1])) break;
-      while (begin > 0 && IsWordByte(masked_[begin - 1])) --begin;
-      explained_at_.try_emplace(NormalizeTerm(std::string_view(masked_).substr(begin, open - begin)), open);
-      const char separator = begin > 0 ? masked_[begin - 1] : '\0';
+      if (begin == 0 || !IsWordByte(masked[begin - 1])) break;
+      while (begin > 0 && IsWordByte(masked[begin - 1])) --begin;
+      words_start = begin;
+      const char separator = begin > 0 ? masked[begin - 1] : '\0';
       if (separator != ' ' && separator != '-' && separator != '/') break;
       --begin;
     }
+    // "single sign-on" gives "on", "sign on" and "single sign on".
+    const std::string before = NormalizeTerm(masked.substr(words_start, open - words_start));
+    ForEachWord(before, {0, before.size()}, [&](Span w) { explained_at_.try_emplace(before.substr(w.start), open); });
   }
 }
 
