@@ -32,6 +32,13 @@ TEST_CASE("sentences end at . ! ? before a capital, not at abbreviations or vers
   CHECK(Sentences("Call J. Smith today.") == std::vector<std::string>{"Call J. Smith today."});
 }
 
+TEST_CASE("sentence ends are found across paragraphs and at the very end") {
+  CHECK(Sentences("A! B?\n\nGo. Now!\n\nEh? Fine.") ==
+        std::vector<std::string>{"A!", "B?", "Go.", "Now!", "Eh?", "Fine."});
+  CHECK(Sentences("Wait?!\n\nOk...\n\nNo.\"") == std::vector<std::string>{"Wait?!", "Ok...", "No.\""});
+  CHECK(Sentences("No stop here\n\n.") == std::vector<std::string>{"No stop here", "."});
+}
+
 TEST_CASE("a line break ends a sentence unless the line looks hard-wrapped") {
   CHECK(Sentences("Hi Marcus,\nThanks for writing") == std::vector<std::string>{"Hi Marcus,", "Thanks for writing"});
   const std::string wrapped =
