@@ -132,18 +132,17 @@ void AppendSentences(std::string_view text, Span paragraph, SentenceStops* stops
 std::vector<Span> SplitParagraphs(std::string_view text) {
   std::vector<Span> paragraphs;
   size_t start = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) break;
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos;) {
     size_t next = nl + 1;
     while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) ++next;
-    if (next < text.size() && text[next] == '\n') {  // a blank line
+    if (next < text.size() && text[next] == '\n') {  // a blank line, whose newline is the next one
       const Span p = Trim(text, {start, nl});
       if (p.start < p.end) paragraphs.push_back(p);
       start = next;
+      nl = next;
+    } else {
+      nl = text.find('\n', next);
     }
-    pos = next;
   }
   const Span last = Trim(text, {start, text.size()});
   if (last.start < last.end) paragraphs.push_back(last);
