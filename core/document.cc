@@ -121,7 +121,8 @@ void Document::FindExplanations() {
     if (begin > 0 && IsWordByte(masked[begin - 1]) && inner_words <= kMaxWordsInDefinedTerm) {
       // "a sign-in check (MFA token)" explains MFA as well as the whole term.
       definitions_.push_back({open + 1, close});
-      ForEachWord(inner, {0, inner.size()}, [&](Span w) { explained_at_.try_emplace(inner.substr(w.start, w.size()), open); });
+      ForEachWord(inner, {0, inner.size()},
+                  [&](Span w) { explained_at_.try_emplace(inner.substr(w.start, w.size()), open); });
     }
     size_t words_start = begin;
     for (size_t words = 0; words < kMaxWordsBefore; ++words) {

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <cstring>
 
 namespace tactful {
 
@@ -28,7 +26,9 @@ bool IsAbbreviation(std::string_view word) {
   if (word.size() == 1 && IsAsciiUpper(word[0])) return true;  // an initial: "J. Smith"
   if (word.size() > kLongest) return false;
   char lower[kLongest];
-  for (size_t i = 0; i < word.size(); ++i) lower[i] = IsAsciiUpper(word[i]) ? word[i] - 'A' + 'a' : word[i];
+  for (size_t i = 0; i < word.size(); ++i) {
+    lower[i] = IsAsciiUpper(word[i]) ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+  }
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), std::string_view(lower, word.size())) !=
          kAbbreviations.end();
 }
