@@ -118,9 +118,12 @@ bool MayBeCapitalizedLogLine(std::string_view s) {
       std::find(kLevels.begin(), kLevels.end(), s.substr(0, capitals)) != kLevels.end()) {
     return true;
   }
+  // Most lines have no colon at all.
+  const size_t colon = s.find(':');
+  if (colon == std::string_view::npos) return false;
   size_t end = capitals;
-  while (end < s.size() && (IsAsciiAlnum(s[end]) || s[end] == '_' || s[end] == '.')) ++end;
-  return end < s.size() && s[end] == ':';
+  while (end < colon && (IsAsciiAlnum(s[end]) || s[end] == '_' || s[end] == '.')) ++end;
+  return end == colon;
 }
 
 bool IsLogLine(const Line& line) {
