@@ -27,34 +27,42 @@ size_t UnicodeSpaceLength(std::string_view text, size_t pos) {
   return 0;
 }
 
-// The text with `spans` blanked (newlines kept), as the engine's own
-// exclusion rules should read it when the caller knows more: a quoted
-// thread the editor marks, after a typed sign-off, is not a paragraph that
-// makes the sign-off part of the reply.
+// Makes the bytes of `span` spaces, but keeps its newlines.
+void Blank(Span span, std::string* text) {
+  const std::string_view upto = std::string_view(*text).substr(0, span.end);
+  for (size_t i = span.start; i < span.end;) {
+    const size_t newline = std::min(upto.find('\n', i), span.end);
+    std::fill(text->begin() + i, text->begin() + newline, ' ');
+    i = newline + 1;
+  }
+}
+
+// The text with `spans` blanked, as the engine's own exclusion rules should
+// read it when the caller knows more: a quoted thread the editor marks,
+// after a typed sign-off, is not a paragraph that makes the sign-off part of
+// the reply.
 std::string Blanked(std::string_view text, const std::vector<Span>& spans) {
   std::string out(text);
-  for (Span s : spans) {
-    for (size_t i = s.start; i < s.end; ++i) {
-      if (out[i] != '\n') out[i] = ' ';
-    }
-  }
+  for (Span s : spans) Blank(s, &out);
   return out;
 }
 
 }  // namespace
 
 std::string NormalizeTerm(std::string_view term) {
-  std::string out;
+  std::string out(term.size(), ' ');  // each byte out stands for a byte in
+  size_t size = 0;
   bool pending_space = false;
   for (char c : term) {
     if (IsWordByte(c)) {
-      if (pending_space && !out.empty()) out += ' ';
+      if (pending_space && size > 0) ++size;  // already a space
       pending_space = false;
-      out += IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+      out[size++] = IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
     } else {
       pending_space = true;
     }
   }
+  out.resize(size);
   return out;
 }
 
@@ -70,26 +78,17 @@ Document::Document(std::string_view text, const std::vector<Span>& caller_exclud
   invalid_utf8_ = FindInvalidUtf8(text);
   Mask();
   paragraphs_ = SplitParagraphs(masked_);
-  for (Span p : paragraphs_) {
-    std::vector<Span> s = SplitSentences(masked_, p);
-    sentences_.insert(sentences_.end(), s.begin(), s.end());
-  }
+  sentences_ = SplitSentences(masked_, paragraphs_);
   FindExplanations();
 }
 
 void Document::Mask() {
-  auto blank = [&](Span s) {
-    for (size_t i = s.start; i < s.end; ++i) {
-      if (masked_[i] != '\n') masked_[i] = ' ';
-    }
-  };
-  for (Span s : excluded_) blank(s);
-  for (Span s : invalid_utf8_) blank(s);
-  for (size_t i = 0; i < masked_.size(); ++i) {
-    if (static_cast<unsigned char>(masked_[i]) < 0xC2) continue;
+  for (Span s : excluded_) Blank(s, &masked_);
+  for (Span s : invalid_utf8_) Blank(s, &masked_);
+  for (size_t i = SkipAscii(masked_, 0); i < masked_.size(); i = SkipAscii(masked_, i)) {
     const size_t len = UnicodeSpaceLength(masked_, i);
-    if (len > 0) blank({i, i + len});
-    i += len > 0 ? len - 1 : 0;
+    if (len > 0) Blank({i, i + len}, &masked_);
+    i += std::max<size_t>(len, 1);
   }
 }
 
@@ -101,34 +100,42 @@ size_t Document::SentenceIndexAt(size_t pos) const {
 
 // Records parenthesised explanations: for "single sign-on (SSO)" both "sso"
 // and the one to five words before the bracket, for "SSO (single sign-on)"
-// likewise. Each key keeps its first position.
+// likewise. Each key keeps its first position. A normalized term is words
+// joined by single spaces, so the keys for parts of a term are cut from its
+// normalized form instead of normalizing each part again.
 void Document::FindExplanations() {
   constexpr size_t kMaxInner = 80;
   constexpr size_t kMaxWordsBefore = 5;
-  for (size_t open = masked_.find('('); open != std::string::npos; open = masked_.find('(', open + 1)) {
+  const std::string_view masked(masked_);
+  for (size_t open = masked.find('('); open != std::string_view::npos; open = masked.find('(', open + 1)) {
     // Bounded look-ahead keeps a 10 MB line full of "(" linear.
-    const size_t found = std::string_view(masked_).substr(open + 1, kMaxInner + 1).find_first_of(")\n");
-    if (found == std::string_view::npos || masked_[open + 1 + found] != ')') continue;
-    const size_t close = open + 1 + found;
-    const std::string_view inner = std::string_view(masked_).substr(open + 1, close - open - 1);
-    explained_at_.emplace(NormalizeTerm(inner), open);
+    const size_t limit = std::min(masked.size(), open + kMaxInner + 2);
+    size_t close = open + 1;
+    while (close < limit && masked[close] != ')' && masked[close] != '\n') ++close;
+    if (close == limit || masked[close] != ')') continue;
+    const std::string inner = NormalizeTerm(masked.substr(open + 1, close - open - 1));
+    explained_at_.try_emplace(inner, open);
     size_t begin = open;
-    while (begin > 0 && masked_[begin - 1] == ' ') --begin;
-    std::vector<Span> inner_words;
-    ForEachWord(inner, {0, inner.size()}, [&](Span w) { inner_words.push_back(w); });
-    if (begin > 0 && IsWordByte(masked_[begin - 1]) && inner_words.size() <= kMaxWordsInDefinedTerm) {
+    while (begin > 0 && masked[begin - 1] == ' ') --begin;
+    const size_t inner_words = inner.empty() ? 0 : std::count(inner.begin(), inner.end(), ' ') + 1;
+    if (begin > 0 && IsWordByte(masked[begin - 1]) && inner_words <= kMaxWordsInDefinedTerm) {
       // "a sign-in check (MFA token)" explains MFA as well as the whole term.
       definitions_.push_back({open + 1, close});
-      for (Span w : inner_words) explained_at_.emplace(NormalizeTerm(inner.substr(w.start, w.size())), open);
+      ForEachWord(inner, {0, inner.size()},
+                  [&](Span w) { explained_at_.try_emplace(inner.substr(w.start, w.size()), open); });
     }
+    size_t words_start = begin;
     for (size_t words = 0; words < kMaxWordsBefore; ++words) {
-      if (begin == 0 || !IsWordByte(masked_[begin - 1])) break;
-      while (begin > 0 && IsWordByte(masked_[begin - 1])) --begin;
-      explained_at_.emplace(NormalizeTerm(std::string_view(masked_).substr(begin, open - begin)), open);
-      const char separator = begin > 0 ? masked_[begin - 1] : '\0';
+      if (begin == 0 || !IsWordByte(masked[begin - 1])) break;
+      while (begin > 0 && IsWordByte(masked[begin - 1])) --begin;
+      words_start = begin;
+      const char separator = begin > 0 ? masked[begin - 1] : '\0';
       if (separator != ' ' && separator != '-' && separator != '/') break;
       --begin;
     }
+    // "single sign-on" gives "on", "sign on" and "single sign on".
+    const std::string before = NormalizeTerm(masked.substr(words_start, open - words_start));
+    ForEachWord(before, {0, before.size()}, [&](Span w) { explained_at_.try_emplace(before.substr(w.start), open); });
   }
 }
 

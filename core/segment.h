@@ -14,10 +14,10 @@ namespace tactful {
 // Paragraphs: runs of text separated by blank lines, trimmed of blanks.
 std::vector<Span> SplitParagraphs(std::string_view text);
 
-// Sentences of one paragraph. A line break ends a sentence unless the line
-// looks hard-wrapped; "e.g.", "Mr.", "v2.1" and "..." before a lower-case
-// word do not end one.
-std::vector<Span> SplitSentences(std::string_view text, Span paragraph);
+// Sentences of the paragraphs, in order. A line break ends a sentence unless
+// the line looks hard-wrapped; "e.g.", "Mr.", "v2.1" and "..." before a
+// lower-case word do not end one.
+std::vector<Span> SplitSentences(std::string_view text, const std::vector<Span>& paragraphs);
 
 }  // namespace tactful
 

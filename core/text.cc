@@ -1,6 +1,8 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <numeric>
 
 namespace tactful {
@@ -65,13 +67,26 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos) {
   return 4;
 }
 
+size_t SkipAscii(std::string_view text, size_t pos) {
+  constexpr uint64_t kHighBits = 0x8080808080808080;
+  // Non-ASCII characters are usually hundreds of bytes apart: test four
+  // words at once, then find the byte in the word that has it.
+  for (uint64_t words[4]; pos + sizeof words <= text.size(); pos += sizeof words) {
+    std::memcpy(words, text.data() + pos, sizeof words);
+    if ((words[0] | words[1] | words[2] | words[3]) & kHighBits) break;
+  }
+  for (uint64_t word; pos + sizeof word <= text.size(); pos += sizeof word) {
+    std::memcpy(&word, text.data() + pos, sizeof word);
+    // The lowest high bit marks the first such byte: every target is little-endian.
+    if (word & kHighBits) return pos + __builtin_ctzll(word & kHighBits) / 8;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 std::vector<Span> FindInvalidUtf8(std::string_view text) {
   std::vector<Span> bad;
-  for (size_t pos = 0; pos < text.size();) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      ++pos;
-      continue;
-    }
+  for (size_t pos = SkipAscii(text, 0); pos < text.size(); pos = SkipAscii(text, pos)) {
     const size_t len = Utf8SequenceLength(text, pos);
     if (len > 0) {
       pos += len;

@@ -25,6 +25,10 @@ struct Span {
 // the bytes there are not well-formed (overlong, surrogate, truncated, ...).
 size_t Utf8SequenceLength(std::string_view text, size_t pos);
 
+// The first byte at or after `pos` that is not ASCII, or text.size().
+// Replies are mostly ASCII, so this tests whole words of bytes at a time.
+size_t SkipAscii(std::string_view text, size_t pos);
+
 // Byte ranges of `text` that are not well-formed UTF-8.
 std::vector<Span> FindInvalidUtf8(std::string_view text);
 

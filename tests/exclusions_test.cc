@@ -62,6 +62,83 @@ TEST_CASE("code, logs, URLs, emails and quoted strings are not prose") {
   CHECK(Visible("Run `kubectl get pods` and C:\\Users\\me\\logs please") == "Run and please");
 }
 
+// The inline regex runs only where a match can start (see
+// AddInlineExclusions); these are the matches one scan over the whole text
+// finds, at the edges of that shortcut.
+TEST_CASE("URLs are found at either end of the text, in any case, and not inside a word") {
+  CHECK(Visible("https://example.com/SSO") == "");
+  CHECK(Visible("Open https://example.com/SSO") == "Open");
+  CHECK(Visible("Open HTTP://EXAMPLE.COM/a, FTP://x.example and File://srv/x then") == "Open , and then");
+  CHECK(Visible("Go to www.example.com or WwW.example.org now") == "Go to or now");
+  CHECK(Visible("xhttps://example.com stays, as does awww.example.com") ==
+        "xhttps://example.com stays, as does awww.example.com");
+  // (?i) folds s to U+017F, so this scheme is six bytes long.
+  CHECK(Visible("Open http\xC5\xBF://example.com now") == "Open now");
+}
+
+TEST_CASE("an @ is an address only with a name before it and a dotted domain after it") {
+  CHECK(Visible("Call me @ noon, @home or at a@localhost") == "Call me @ noon, @home or at a@localhost");
+  CHECK(Visible("dana@example.com") == "");
+  CHECK(Visible("Write to dana@example.com") == "Write to");
+  // An address can start right where another ended, inside its run of name bytes.
+  CHECK(Visible("Both a@b.com+c@d.com and a@b.c.@d.com are gone") == "Both and are gone");
+}
+
+TEST_CASE("quotes and code spans close on the same line, quotes within 200 characters") {
+  const std::string long_quote = "\"" + std::string(201, 'x') + "\"";
+  CHECK(Visible("He said " + long_quote + " twice") == "He said " + long_quote + " twice");
+  CHECK(Visible("He said \"" + std::string(200, 'x') + "\" twice") == "He said twice");
+  CHECK(Visible("He said \xE2\x80\x9C" + std::string(201, 'x') + "\xE2\x80\x9D twice") ==
+        "He said \xE2\x80\x9C" + std::string(201, 'x') + "\xE2\x80\x9D twice");
+  CHECK(Visible("He said \xE2\x80\x9Cno\xE2\x80\x9D twice") == "He said twice");
+  CHECK(Visible("An \"open quote\nand its close\" later") == "An \"open quote\nand its close\" later");
+  // Matches do not overlap: the quote that closes one pair does not open the next.
+  CHECK(Visible("x \"a b\" c d\" e") == "x c d\" e");
+  CHECK(Visible("Run `a` then b` c") == "Run then b` c");
+  CHECK(Visible("it`s") == "it`s");
+}
+
+TEST_CASE("paths start at a drive letter or a double backslash") {
+  CHECK(Visible("See C:\\Users\\me and \\\\server\\share\\x here") == "See and here");
+  CHECK(Visible("C:\\ alone and \\\\ alone stay") == "C:\\ alone and \\\\ alone stay");
+}
+
+TEST_CASE("log lines need a log level, not just a capital, before the regex is asked") {
+  CHECK(Visible("Log:\nWARNING: disk full\nINFO started\nERROR] boom\nIOException: no\nDone") ==
+        "Log:\n \n \n \n \nDone");
+  CHECK(Visible("IT Support\nCRITICALLY important\nOK thanks") == "IT Support\nCRITICALLY important\nOK thanks");
+}
+
+TEST_CASE("Unicode spaces become spaces, also next to invalid bytes and at the end") {
+  CHECK(Document("a\xC2\xA0" "b", {}).masked() == "a  b");
+  CHECK(Document("a\xFF\xC2\xA0\xFE" "b", {}).masked() == "a    b");
+  CHECK(Document("a\xC2\xFF\xE2\x80\x80", {}).masked() == "a     ");
+  CHECK(Document("a\xE2\x80", {}).masked() == "a  ");  // truncated: invalid
+  CHECK(Document("\xE3\x80\x80" "x\xE2\x80\xAF", {}).masked() == "   x   ");
+  // Around every 8- and 32-byte boundary the ASCII skipping uses.
+  for (size_t n = 0; n < 70; ++n) {
+    const std::string text = std::string(n, 'a') + "\xE2\x80\x89" + "\xC3\xA9" + std::string(n % 9, 'b');
+    CHECK(Document(text, {}).masked() == std::string(n, 'a') + "   \xC3\xA9" + std::string(n % 9, 'b'));
+  }
+}
+
+TEST_CASE("brackets explain the words before them and their own words") {
+  const Document doc("Today we use single sign-on (SSO) and a sign-in check (MFA token). () (x", {});
+  const size_t sso = doc.text().find("(SSO)");
+  for (const char* term : {"sso", "on", "sign on", "single sign on", "we use single sign on"}) {
+    CHECK_MESSAGE(doc.IsExplained(term, {sso, sso + 5}), term);
+  }
+  CHECK_FALSE(doc.IsExplained("today we use single sign on", {sso, sso + 5}));  // five words at most
+  CHECK_FALSE(doc.IsExplained("sso", {0, 2}));                                 // not yet
+  const size_t mfa = doc.text().find("(MFA");
+  for (const char* term : {"mfa token", "mfa", "token", "check", "in check", "and a sign in check"}) {
+    CHECK_MESSAGE(doc.IsExplained(term, {mfa, mfa + 5}), term);
+  }
+  CHECK(doc.TouchesDefinition({mfa + 1, mfa + 4}));
+  const size_t empty = doc.text().find("()");
+  CHECK_FALSE(doc.TouchesDefinition({empty, empty + 2}));  // after a full stop, not after words
+}
+
 TEST_CASE("callers can add their own excluded ranges") {
   const std::string text = "Fine here. You should have known.";
   const Document doc(text, {{11, text.size()}, {500, 600}});  // out-of-range ends are clipped

@@ -8,9 +8,7 @@ namespace {
 
 std::vector<std::string> Sentences(const std::string& text) {
   std::vector<std::string> out;
-  for (Span p : SplitParagraphs(text)) {
-    for (Span s : SplitSentences(text, p)) out.push_back(text.substr(s.start, s.size()));
-  }
+  for (Span s : SplitSentences(text, SplitParagraphs(text))) out.push_back(text.substr(s.start, s.size()));
   return out;
 }
 
@@ -32,6 +30,13 @@ TEST_CASE("sentences end at . ! ? before a capital, not at abbreviations or vers
         std::vector<std::string>{"Hello Mr. Ortiz, v2.1 is out, e.g. on iOS.", "Done."});
   CHECK(Sentences("It costs 3.50 a month... and more.") == std::vector<std::string>{"It costs 3.50 a month... and more."});
   CHECK(Sentences("Call J. Smith today.") == std::vector<std::string>{"Call J. Smith today."});
+}
+
+TEST_CASE("sentence ends are found across paragraphs and at the very end") {
+  CHECK(Sentences("A! B?\n\nGo. Now!\n\nEh? Fine.") ==
+        std::vector<std::string>{"A!", "B?", "Go.", "Now!", "Eh?", "Fine."});
+  CHECK(Sentences("Wait?!\n\nOk...\n\nNo.\"") == std::vector<std::string>{"Wait?!", "Ok...", "No.\""});
+  CHECK(Sentences("No stop here\n\n.") == std::vector<std::string>{"No stop here", "."});
 }
 
 TEST_CASE("a line break ends a sentence unless the line looks hard-wrapped") {

@@ -12,6 +12,17 @@ TEST_CASE("valid UTF-8 has no invalid spans, whatever the script") {
   CHECK(FindInvalidUtf8("it\xE2\x80\x99s").empty());  // curly apostrophe
 }
 
+TEST_CASE("SkipAscii stops at the first non-ASCII byte, on any side of a word boundary") {
+  for (size_t n = 0; n < 70; ++n) {
+    const std::string text = std::string(n, 'a') + "\xC3\xA9" + std::string(n % 11, 'b');
+    CHECK(SkipAscii(text, 0) == n);
+    CHECK(SkipAscii(text, n / 2) == n);
+    CHECK(SkipAscii(text, n + 2) == text.size());  // none left
+    CHECK(SkipAscii(text.substr(0, n), 0) == n);  // none at all
+  }
+  CHECK(SkipAscii("", 0) == 0);
+}
+
 TEST_CASE("invalid UTF-8 is located byte by byte and runs are merged") {
   const std::string text = "ok \xFF\xFE then \xC3 and \xED\xA0\x80 and \xC0\xAF.";
   const auto bad = FindInvalidUtf8(text);
@@ -20,6 +31,9 @@ TEST_CASE("invalid UTF-8 is located byte by byte and runs are merged") {
   CHECK(bad[1] == Span{11, 12});  // truncated sequence
   CHECK(bad[2].size() == 3);      // encoded UTF-16 surrogate
   CHECK(bad[3].size() == 2);      // overlong "/"
+  // Past the ASCII that is skipped eight bytes at a time.
+  const std::string padded = std::string(37, 'x') + "\xFF" + std::string(8, 'y') + "\xC3";
+  CHECK(FindInvalidUtf8(padded) == std::vector<Span>{{37, 38}, {46, 47}});
 }
 
 TEST_CASE("byte offsets map to UTF-16 code units as JavaScript counts them") {
