@@ -290,17 +290,17 @@ void Engine::BuildTriggerSet() {
   if (!triggers_.set->Compile()) triggers_.set.reset();
 }
 
-std::vector<TriggerRef> Engine::TriggerSet::Match(std::string_view text) const {
-  std::vector<int> matched;
+void Engine::TriggerSet::Match(std::string_view text, std::vector<int>* matched,
+                               std::vector<TriggerRef>* fired) const {
+  fired->clear();
   RE2::Set::ErrorInfo error;
-  if (set && set->Match(absl::string_view(text.data(), text.size()), &matched, &error)) {
-    std::sort(matched.begin(), matched.end());  // set patterns are in check order
-    std::vector<TriggerRef> fired;
-    for (int m : matched) fired.push_back(owner[m]);
-    return fired;
+  if (set && set->Match(absl::string_view(text.data(), text.size()), matched, &error)) {
+    std::sort(matched->begin(), matched->end());  // set patterns are in check order
+    for (int m : *matched) fired->push_back(owner[m]);
+    return;
   }
-  if (set && error.kind == RE2::Set::kNoError) return {};
-  return all;  // the set ran out of memory, or never compiled
+  if (set && error.kind == RE2::Set::kNoError) return;
+  *fired = all;  // the set ran out of memory, or never compiled
 }
 
 std::vector<bool> Engine::ActiveChecks(const CheckOptions& options) const {
@@ -317,9 +317,12 @@ std::vector<bool> Engine::ActiveChecks(const CheckOptions& options) const {
 }
 
 void Engine::CheckParagraph(const Document& doc, Span para, const std::vector<bool>& active,
-                            std::vector<Finding>* out, std::vector<TriggerRef>* reply_hits) const {
-  const std::vector<TriggerRef> fired = triggers_.Match(std::string_view(doc.masked()).substr(para.start, para.size()));
-  std::vector<size_t> check_fired;
+                            ParagraphScratch* scratch, std::vector<Finding>* out,
+                            std::vector<TriggerRef>* reply_hits) const {
+  triggers_.Match(std::string_view(doc.masked()).substr(para.start, para.size()), &scratch->matched,
+                  &scratch->fired);
+  const std::vector<TriggerRef>& fired = scratch->fired;
+  std::vector<size_t>& check_fired = scratch->check_fired;
   for (size_t k = 0; k < fired.size();) {
     const size_t check = fired[k].check;
     check_fired.clear();
@@ -367,11 +370,11 @@ void ShiftSpans(std::vector<Finding>::iterator first, std::vector<Finding>::iter
 }  // namespace
 
 void Engine::CheckParagraphCached(const Document& doc, size_t index, const std::vector<bool>& active,
-                                  CheckCache* cache, std::vector<Finding>* out,
+                                  CheckCache* cache, ParagraphScratch* scratch, std::vector<Finding>* out,
                                   std::vector<TriggerRef>* reply_hits) const {
   const Span para = doc.paragraphs()[index];
   if (!cache) {
-    CheckParagraph(doc, para, active, out, reply_hits);
+    CheckParagraph(doc, para, active, scratch, out, reply_hits);
     return;
   }
   std::string key = ParagraphKey(doc, index);
@@ -384,7 +387,7 @@ void Engine::CheckParagraphCached(const Document& doc, size_t index, const std::
     return;
   }
   std::vector<TriggerRef> hits;
-  CheckParagraph(doc, para, active, out, &hits);
+  CheckParagraph(doc, para, active, scratch, out, &hits);
   std::vector<Finding> found(out->begin() + first, out->end());
   ShiftSpans(found.begin(), found.end(), para.start, 0);
   reply_hits->insert(reply_hits->end(), hits.begin(), hits.end());
@@ -427,8 +430,9 @@ CheckResult Engine::Check(std::string_view text, const CheckOptions& options, Ch
   if (cache) ++cache->generation_;
   std::vector<Finding> findings;
   std::vector<TriggerRef> reply_hits;
+  ParagraphScratch scratch;
   for (size_t p = 0; p < doc.paragraphs().size(); ++p) {
-    CheckParagraphCached(doc, p, active, cache, &findings, &reply_hits);
+    CheckParagraphCached(doc, p, active, cache, &scratch, &findings, &reply_hits);
   }
   if (cache) {
     // Keep only this draft's current paragraphs.

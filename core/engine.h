@@ -93,13 +93,21 @@ class Engine {
   void AddChecks(std::vector<std::unique_ptr<tactful::Check>> checks);
   void BuildTriggerSet();
   std::vector<bool> ActiveChecks(const CheckOptions& options) const;
+  // What CheckParagraph needs per paragraph, kept by Check() so that ten
+  // thousand paragraphs do not allocate it ten thousand times.
+  struct ParagraphScratch {
+    std::vector<int> matched;          // set pattern numbers
+    std::vector<TriggerRef> fired;
+    std::vector<size_t> check_fired;   // one check's triggers
+  };
   // Appends the findings of the paragraph checks whose triggers match in
   // `para`, and to `reply_hits` the reply checks' triggers that match there.
-  void CheckParagraph(const Document& doc, Span para, const std::vector<bool>& active,
+  void CheckParagraph(const Document& doc, Span para, const std::vector<bool>& active, ParagraphScratch* scratch,
                       std::vector<Finding>* out, std::vector<TriggerRef>* reply_hits) const;
   // CheckParagraph for paragraph `index`, from `cache` when it has it.
   void CheckParagraphCached(const Document& doc, size_t index, const std::vector<bool>& active, CheckCache* cache,
-                            std::vector<Finding>* out, std::vector<TriggerRef>* reply_hits) const;
+                            ParagraphScratch* scratch, std::vector<Finding>* out,
+                            std::vector<TriggerRef>* reply_hits) const;
   // Runs the reply checks on the whole text, then collects the checklist.
   // `reply_hits` are the reply checks' triggers found in the paragraphs.
   void CheckReply(const Document& doc, const std::vector<bool>& active, const std::vector<TriggerRef>& reply_hits,
@@ -117,8 +125,9 @@ class Engine {
     std::unique_ptr<re2::RE2::Set> set;
     std::vector<TriggerRef> owner;
     std::vector<TriggerRef> all;  // every trigger, for when `set` is null
-    // The triggers that match in `text`, grouped by check in check order.
-    std::vector<TriggerRef> Match(std::string_view text) const;
+    // Sets `fired` to the triggers that match in `text`, grouped by check
+    // in check order; `matched` is room for the set's answer.
+    void Match(std::string_view text, std::vector<int>* matched, std::vector<TriggerRef>* fired) const;
   };
   TriggerSet triggers_;
   std::vector<size_t> reply_checks_;  // checks of Scope::kReply: run once per text
