@@ -276,6 +276,7 @@ void Engine::BuildTriggerSet() {
   triggers_.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (size_t i = 0; i < checks_.size(); ++i) {
     if (checks_[i]->scope() == tactful::Check::Scope::kReply) reply_checks_.push_back(i);
+    triggers_.first.push_back(triggers_.all.size());
     const std::vector<std::string> regexes = checks_[i]->Triggers();
     for (size_t t = 0; t < regexes.size(); ++t) {
       triggers_.all.push_back({i, t});
@@ -429,10 +430,19 @@ CheckResult Engine::Check(std::string_view text, const CheckOptions& options, Ch
   }
   if (cache) ++cache->generation_;
   std::vector<Finding> findings;
+  // Each reply trigger once, however many paragraphs hold it: on a long
+  // reply CheckReply would otherwise sort thousands of repeats away.
   std::vector<TriggerRef> reply_hits;
+  std::vector<bool> reply_hit(triggers_.all.size());  // by index into triggers_.all
   ParagraphScratch scratch;
   for (size_t p = 0; p < doc.paragraphs().size(); ++p) {
-    CheckParagraphCached(doc, p, active, cache, &scratch, &findings, &reply_hits);
+    scratch.reply_hits.clear();
+    CheckParagraphCached(doc, p, active, cache, &scratch, &findings, &scratch.reply_hits);
+    for (TriggerRef t : scratch.reply_hits) {
+      const size_t index = triggers_.first[t.check] + t.trigger;
+      if (!reply_hit[index]) reply_hits.push_back(t);
+      reply_hit[index] = true;
+    }
   }
   if (cache) {
     // Keep only this draft's current paragraphs.

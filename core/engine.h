@@ -99,6 +99,7 @@ class Engine {
     std::vector<int> matched;          // set pattern numbers
     std::vector<TriggerRef> fired;
     std::vector<size_t> check_fired;   // one check's triggers
+    std::vector<TriggerRef> reply_hits;  // one paragraph's
   };
   // Appends the findings of the paragraph checks whose triggers match in
   // `para`, and to `reply_hits` the reply checks' triggers that match there.
@@ -125,6 +126,7 @@ class Engine {
     std::unique_ptr<re2::RE2::Set> set;
     std::vector<TriggerRef> owner;
     std::vector<TriggerRef> all;  // every trigger, for when `set` is null
+    std::vector<size_t> first;    // index into `all` of each check's first trigger
     // Sets `fired` to the triggers that match in `text`, grouped by check
     // in check order; `matched` is room for the set's answer.
     void Match(std::string_view text, std::vector<int>* matched, std::vector<TriggerRef>* fired) const;
