@@ -75,21 +75,22 @@ Document::Document(std::string_view text, const std::vector<Span>& caller_exclud
   std::vector<Span> excluded = caller.empty() ? FindExcluded(text) : FindExcluded(Blanked(text, caller));
   excluded.insert(excluded.end(), caller.begin(), caller.end());
   excluded_ = MergeSpans(std::move(excluded));
-  invalid_utf8_ = FindInvalidUtf8(text);
   Mask();
   paragraphs_ = SplitParagraphs(masked_);
   sentences_ = SplitSentences(masked_, paragraphs_);
   FindExplanations();
 }
 
+// Also finds the invalid bytes: the pass over the non-ASCII characters that
+// finds them finds the Unicode spaces too. A space is one character, so it
+// is never part of an invalid range, and one that excluded bytes overlap
+// no longer reads as a space in masked_.
 void Document::Mask() {
   for (Span s : excluded_) Blank(s, &masked_);
+  invalid_utf8_ = FindInvalidUtf8(text_, [&](size_t pos, size_t) {
+    if (const size_t len = UnicodeSpaceLength(masked_, pos)) Blank({pos, pos + len}, &masked_);
+  });
   for (Span s : invalid_utf8_) Blank(s, &masked_);
-  for (size_t i = SkipAscii(masked_, 0); i < masked_.size(); i = SkipAscii(masked_, i)) {
-    const size_t len = UnicodeSpaceLength(masked_, i);
-    if (len > 0) Blank({i, i + len}, &masked_);
-    i += std::max<size_t>(len, 1);
-  }
 }
 
 size_t Document::SentenceIndexAt(size_t pos) const {

@@ -53,7 +53,7 @@ class Document {
   const WordIndex& words() const;
 
  private:
-  void Mask();
+  void Mask();  // fills masked_ and invalid_utf8_
   void FindExplanations();
 
   std::string_view text_;

@@ -85,21 +85,7 @@ size_t SkipAscii(std::string_view text, size_t pos) {
 }
 
 std::vector<Span> FindInvalidUtf8(std::string_view text) {
-  std::vector<Span> bad;
-  for (size_t pos = SkipAscii(text, 0); pos < text.size(); pos = SkipAscii(text, pos)) {
-    const size_t len = Utf8SequenceLength(text, pos);
-    if (len > 0) {
-      pos += len;
-      continue;
-    }
-    if (!bad.empty() && bad.back().end == pos) {
-      bad.back().end = pos + 1;
-    } else {
-      bad.push_back({pos, pos + 1});
-    }
-    ++pos;
-  }
-  return bad;
+  return FindInvalidUtf8(text, [](size_t, size_t) {});
 }
 
 std::vector<size_t> ToUtf16Offsets(std::string_view text, const std::vector<size_t>& byte_offsets) {

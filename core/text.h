@@ -32,6 +32,28 @@ size_t SkipAscii(std::string_view text, size_t pos);
 // Byte ranges of `text` that are not well-formed UTF-8.
 std::vector<Span> FindInvalidUtf8(std::string_view text);
 
+// The same, calling on_character(pos, length) for each well-formed non-ASCII
+// character on the way, for a caller that looks at those too: one pass.
+template <typename Fn>
+std::vector<Span> FindInvalidUtf8(std::string_view text, Fn on_character) {
+  std::vector<Span> bad;
+  for (size_t pos = SkipAscii(text, 0); pos < text.size(); pos = SkipAscii(text, pos)) {
+    const size_t len = Utf8SequenceLength(text, pos);
+    if (len > 0) {
+      on_character(pos, len);
+      pos += len;
+      continue;
+    }
+    if (!bad.empty() && bad.back().end == pos) {
+      bad.back().end = pos + 1;
+    } else {
+      bad.push_back({pos, pos + 1});
+    }
+    ++pos;
+  }
+  return bad;
+}
+
 // Converts byte offsets to UTF-16 code unit offsets in one pass. Each lead
 // byte counts as its sequence would in JavaScript (4-byte sequences are two
 // units), so offsets stay aligned with the string the browser holds.

@@ -115,6 +115,10 @@ TEST_CASE("Unicode spaces become spaces, also next to invalid bytes and at the e
   CHECK(Document("a\xC2\xFF\xE2\x80\x80", {}).masked() == "a     ");
   CHECK(Document("a\xE2\x80", {}).masked() == "a  ");  // truncated: invalid
   CHECK(Document("\xE3\x80\x80" "x\xE2\x80\xAF", {}).masked() == "   x   ");
+  // A space the caller's exclusion cuts into is no longer one: its other bytes stay.
+  CHECK(Document("a\xE2\x80\x89" "b", {{0, 2}}).masked() == "  \x80\x89" "b");
+  CHECK(Document("a\xE2\x80\x89" "b", {{2, 3}}).masked() == "a\xE2 \x89" "b");
+  CHECK(Document("a\xE2\x80\x89" "b", {{2, 3}}).invalid_utf8().empty());
   // Around every 8- and 32-byte boundary the ASCII skipping uses.
   for (size_t n = 0; n < 70; ++n) {
     const std::string text = std::string(n, 'a') + "\xE2\x80\x89" + "\xC3\xA9" + std::string(n % 9, 'b');
