@@ -4,11 +4,15 @@
 
 namespace tactful {
 
-bool Unless::Excuses(const Document& doc, Span span) const {
+bool Unless::Excuses(const Document& doc, Span span, Span* clean) const {
   const auto& sentences = doc.sentences();
   if (patterns.empty() || sentences.empty()) return false;
-  size_t first = std::min(doc.SentenceIndexAt(span.start), sentences.size() - 1);
-  size_t last = std::min(doc.SentenceIndexAt(span.end > 0 ? span.end - 1 : 0), sentences.size() - 1);
+  // Sentences are sorted and a span is short: the one holding its end is
+  // the first one after the one holding its start that ends past it.
+  const size_t first = std::min(doc.SentenceIndexAt(span.start), sentences.size() - 1);
+  const size_t end = span.end > 0 ? span.end - 1 : 0;
+  size_t last = first;
+  while (last + 1 < sentences.size() && sentences[last].end <= end) ++last;
   if (scope == UnlessScope::kNextSentence) last = std::min(last + 1, sentences.size() - 1);
   Span where{std::min(sentences[first].start, span.start), std::max(sentences[last].end, span.end)};
   if (scope == UnlessScope::kParagraph) {
@@ -20,11 +24,17 @@ bool Unless::Excuses(const Document& doc, Span span) const {
   // than a long sentence's worth either side would make checking quadratic.
   where.start = std::max(where.start, span.start > kMaxContextBytes ? span.start - kMaxContextBytes : 0);
   where.end = std::min(where.end, span.end + kMaxContextBytes);
-  if (any->ok()) return any->Matches(doc.masked(), where);
-  for (const auto& p : patterns) {
-    if (p->Matches(doc.masked(), where)) return true;
+  if (clean->start < clean->end && clean->start <= where.start && where.end <= clean->end) return false;
+  bool found = false;
+  if (any->ok()) {
+    found = any->Matches(doc.masked(), where);
+  } else {
+    for (const auto& p : patterns) {
+      if ((found = p->Matches(doc.masked(), where))) break;
+    }
   }
-  return false;
+  if (!found) *clean = where;
+  return found;
 }
 
 namespace {

@@ -29,6 +29,7 @@ class SequenceCheck : public Check {
 
   void Run(const Document& doc, Span where, const std::vector<size_t>& fired,
            std::vector<Finding>* out) const override {
+    Span clean;
     for (size_t i : fired) {
       PatternMatch t;
       first_[i]->ForEachMatch(doc.masked(), where, [&](const PatternMatch& m) {
@@ -36,7 +37,7 @@ class SequenceCheck : public Check {
         for (const auto& then : then_) {
           if (!then->FirstMatch(doc.masked(), follow, &t)) continue;
           const Span whole{m.span.start, t.span.end};
-          if (!unless_.Excuses(doc, whole)) out->push_back(MakeFinding(doc, mark_ == Mark::kThen ? t.span : whole, {}));
+          if (!unless_.Excuses(doc, whole, &clean)) out->push_back(MakeFinding(doc, mark_ == Mark::kThen ? t.span : whole, {}));
           break;
         }
       });
