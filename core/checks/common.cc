@@ -87,24 +87,39 @@ bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out) {
   return true;
 }
 
-std::string FitSuggestion(const Document& doc, Span span, std::string suggestion) {
+namespace {
+
+// Whether `span` starts a sentence, where a suggestion takes a capital.
+bool StartsSentence(const Document& doc, Span span) {
+  const auto& sentences = doc.sentences();
+  const size_t i = doc.SentenceIndexAt(span.start);
+  return i < sentences.size() && sentences[i].start == span.start;
+}
+
+std::string Fit(std::string suggestion, bool starts_sentence) {
   for (size_t at = suggestion.find("  "); at != std::string::npos; at = suggestion.find("  ", at)) {
     suggestion.erase(at, 1);
   }
-  const auto& sentences = doc.sentences();
-  const size_t i = doc.SentenceIndexAt(span.start);
-  const bool starts_sentence = i < sentences.size() && sentences[i].start == span.start;
   if (starts_sentence && !suggestion.empty() && IsAsciiLower(suggestion[0])) {
     suggestion[0] = static_cast<char>(suggestion[0] - 'a' + 'A');
   }
   return suggestion;
 }
 
+}  // namespace
+
+std::string FitSuggestion(const Document& doc, Span span, std::string suggestion) {
+  return Fit(std::move(suggestion), StartsSentence(doc, span));
+}
+
 std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern, PatternMatch* match,
                                            const std::vector<std::string>& templates) {
   std::vector<std::string> out;
+  if (templates.empty()) return out;
+  out.reserve(templates.size());
+  const bool starts_sentence = StartsSentence(doc, match->span);
   for (const std::string& t : templates) {
-    std::string s = FitSuggestion(doc, match->span, pattern.Render(t, doc.masked(), match));
+    std::string s = Fit(pattern.Render(t, doc.masked(), match), starts_sentence);
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   }
   return out;
