@@ -109,6 +109,16 @@ TEST_CASE("sequence finds the second phrase in the same or the next sentence onl
   CHECK(Texts(text, marked->Check(text)) == std::vector<std::string>{"However"});
 }
 
+// A paragraph with no second phrase anywhere a first one could reach is
+// skipped whole; the reach runs into the next paragraph's first sentence.
+TEST_CASE("sequence finds a second phrase that opens the next paragraph, or the one after a later first") {
+  auto engine = EngineWithRules(R"js([{"id": "t.but", "type": "sequence", "category": "apology", "message": "m",
+    "first": ["sorry"], "then": ["[.!?] (?P<span>however)\\b"], "within": "next_sentence", "span": "then"}])js");
+  const std::string text = "Sorry, no. Sorry again.\n\nHowever, that is all.\n\nSorry. Fine. However late.";
+  CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"However"});
+  CHECK(engine->Check("Sorry. Fine. Thanks.\n\nHowever late.").findings.empty());
+}
+
 TEST_CASE("acronym flags the first undefined use of an unknown all-caps term") {
   auto engine = EngineWithRules(R"js([{"id": "t.acr", "type": "acronym", "category": "jargon", "message": "m",
     "allow": ["PDF", "OK"]}])js");
