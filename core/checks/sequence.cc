@@ -58,9 +58,8 @@ class SequenceCheck : public Check {
   // then stands for the searches after each apology, each inside it,
   // where a search that finds nothing in a stretch cannot find anything.
   bool AnyThen(const Document& doc, Span reach) const {
-    PatternMatch t;
     for (const auto& then : then_) {
-      if (then->FirstMatch(doc.masked(), reach, &t)) return true;
+      if (then->Matches(doc.masked(), reach)) return true;
     }
     return false;
   }
