@@ -7,11 +7,11 @@ namespace tactful {
 bool Unless::Excuses(const Document& doc, Span span, Span* clean) const {
   const auto& sentences = doc.sentences();
   if (patterns.empty() || sentences.empty()) return false;
-  // Sentences are sorted and a span is short: the one holding its end is
-  // the first one after the one holding its start that ends past it.
   const size_t first = std::min(doc.SentenceIndexAt(span.start), sentences.size() - 1);
   const size_t end = span.end > 0 ? span.end - 1 : 0;
-  size_t last = first;
+  // A span is short, so the sentence holding its last byte is found by
+  // stepping from its first; an empty span's "last byte" precedes it.
+  size_t last = end < span.start ? std::min(doc.SentenceIndexAt(end), sentences.size() - 1) : first;
   while (last + 1 < sentences.size() && sentences[last].end <= end) ++last;
   if (scope == UnlessScope::kNextSentence) last = std::min(last + 1, sentences.size() - 1);
   Span where{std::min(sentences[first].start, span.start), std::max(sentences[last].end, span.end)};
