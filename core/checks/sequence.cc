@@ -38,7 +38,9 @@ class SequenceCheck : public Check {
         for (const auto& then : then_) {
           if (!then->FirstMatch(doc.masked(), follow, &t)) continue;
           const Span whole{m.span.start, t.span.end};
-          if (!unless_.Excuses(doc, whole, &clean)) out->push_back(MakeFinding(doc, mark_ == Mark::kThen ? t.span : whole, {}));
+          if (!unless_.Excuses(doc, whole, &clean)) {
+            out->push_back(MakeFinding(doc, mark_ == Mark::kThen ? t.span : whole, {}));
+          }
           break;
         }
       });
