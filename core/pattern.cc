@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "absl/container/fixed_array.h"
 #include "re2/regexp.h"
 
 namespace tactful {
@@ -13,6 +14,10 @@ namespace {
 
 constexpr int kMaxMacroDepth = 4;
 constexpr int64_t kPatternMaxMem = 8 << 20;
+
+// Submatches for one search; on the stack for the few groups rules use,
+// since a search runs for every match of every rule.
+using Submatches = absl::FixedArray<absl::string_view, 16>;
 
 bool IsMacroNameChar(char c) { return IsAsciiUpper(c) || IsAsciiDigit(c) || c == '_'; }
 
@@ -245,7 +250,7 @@ bool Pattern::FirstMatch(std::string_view text, Span where, PatternMatch* match)
     }
     return true;
   }
-  std::vector<absl::string_view> sub(1 + span_group_);
+  Submatches sub(1 + span_group_);
   if (!re.Match(input, where.start, where.end, RE2::UNANCHORED, sub.data(), sub.size())) return false;
   match->whole = ToSpan(text, sub[0]);
   match->span = sub[span_group_].data() != nullptr ? ToSpan(text, sub[span_group_]) : match->whole;
@@ -283,14 +288,14 @@ void Pattern::FillGroups(std::string_view text, PatternMatch* m) const {
   size_t bound = 0;
   const RE2* unbounded = Unbounded(&bound);
   const RE2& re = unbounded && m->whole.size() <= bound ? *unbounded : this->re();
-  std::vector<absl::string_view> sub(1 + re.NumberOfCapturingGroups());
+  Submatches sub(1 + re.NumberOfCapturingGroups());
   const absl::string_view input(text.data(), text.size());
   // The leftmost-first match has the highest-priority parse of all that
   // start where it starts, so also of those that end where it ends: the
   // anchored search gives the groups the unanchored one would have.
   re.Match(input, m->whole.start, m->whole.end, RE2::ANCHOR_BOTH, sub.data(), sub.size());
-  m->groups.clear();
-  for (const absl::string_view& g : sub) m->groups.push_back(ToSpan(text, g));
+  m->groups.resize(sub.size());
+  for (size_t i = 0; i < sub.size(); ++i) m->groups[i] = ToSpan(text, sub[i]);
 }
 
 bool Pattern::Matches(std::string_view text, Span where) const {
@@ -306,27 +311,31 @@ std::string Pattern::Render(std::string_view tmpl, std::string_view text, Patter
     return g.start == std::string_view::npos ? std::string_view() : text.substr(g.start, g.size());
   };
   std::string out;
+  out.reserve(tmpl.size());
   for (size_t i = 0; i < tmpl.size(); ++i) {
-    if (tmpl[i] != '$' || i + 1 >= tmpl.size()) {
-      out += tmpl[i];
+    // Copies the literal text up to the next '$' in one go.
+    const size_t dollar = std::min(tmpl.find('$', i), tmpl.size());
+    out.append(tmpl, i, dollar - i);
+    i = dollar;
+    if (i + 1 >= tmpl.size()) {
+      if (i < tmpl.size()) out += '$';
     } else if (IsAsciiDigit(tmpl[i + 1])) {
       out += group_text(tmpl[++i] - '0');
     } else if (tmpl[i + 1] == '{') {
       const size_t close = tmpl.find('}', i + 2);
       if (close == std::string_view::npos) {
-        out += tmpl[i];
+        out += '$';
         continue;
       }
-      const std::string name(tmpl.substr(i + 2, close - i - 2));
       const auto& named = re().NamedCapturingGroups();
-      auto it = named.find(name);
+      auto it = named.find(std::string(tmpl.substr(i + 2, close - i - 2)));
       if (it != named.end()) out += group_text(it->second);
       i = close;
     } else if (tmpl[i + 1] == '$') {
       out += '$';
       ++i;
     } else {
-      out += tmpl[i];
+      out += '$';
     }
   }
   return out;

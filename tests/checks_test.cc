@@ -72,6 +72,35 @@ TEST_CASE("a suggestion at the start of a sentence starts with a capital") {
   CHECK(r.findings[1].suggestions[0] == "as I mentioned");
 }
 
+TEST_CASE("a suggestion template copies its text around groups and escapes exactly") {
+  auto engine = EngineWithRules(R"js([{"id": "t.tmpl", "type": "existence", "category": "tone", "message": "m",
+    "patterns": ["\\b(?P<span>sorry (?P<what>for \\w+))"],
+    "suggestions": ["<$1>$$-$x-${nope}-[${what}]-${what$"]}])js");
+  const CheckResult r = engine->Check("Well, sorry for this");
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].suggestions == std::vector<std::string>{"<sorry for this>$-$x--[for this]-${what$"});
+}
+
+// One match's groups are kept for its templates only: the next match in
+// the paragraph, here at a sentence start without the group, gets its own.
+TEST_CASE("a suggestion after a match with groups gets its own groups and its own capital") {
+  auto engine = EngineWithRules(R"js([{"id": "t.lead", "type": "existence", "category": "apology", "message": "m",
+    "patterns": ["\\b(?P<span>(?P<lead>we |i )?sorry if)\\b"], "suggestions": ["${lead}sorry"]}])js");
+  CHECK(Suggestions(engine->Check("Well, we sorry if. Sorry if it broke, i sorry if")) ==
+        std::vector<std::vector<std::string>>{{"we sorry"}, {"Sorry"}, {"i sorry"}});
+}
+
+// Findings that share a sentence share its search for an exception; one in
+// a sentence the last search did not cover must search again.
+TEST_CASE("unless is searched again where an earlier finding's search did not look") {
+  auto engine = EngineWithRules(R"js([{"id": "t.no", "type": "existence", "category": "tone", "message": "m",
+    "patterns": ["\\bno refund\\b", "\\bno return\\b"], "unless": ["\\binstead\\b"],
+    "unless_scope": "next_sentence"}])js");
+  const std::string text = "No refund, no return, no refund. No return. A voucher instead. No refund. Fine.";
+  CHECK(Texts(text, engine->Check(text)) ==
+        std::vector<std::string>{"No refund", "no return", "no refund", "No refund"});
+}
+
 TEST_CASE("a space in a pattern matches any whitespace, including no-break spaces and line wraps") {
   auto engine = EngineWithRules(R"js([{"id": "t.x", "type": "existence", "category": "blame", "message": "m",
     "patterns": ["you should have"]}])js");
@@ -107,6 +136,16 @@ TEST_CASE("sequence finds the second phrase in the same or the next sentence onl
   auto marked = EngineWithRules(R"js([{"id": "t.but", "type": "sequence", "category": "apology", "message": "m",
     "first": ["sorry"], "then": ["[.!?] (?P<span>however)\\b"], "within": "next_sentence", "span": "then"}])js");
   CHECK(Texts(text, marked->Check(text)) == std::vector<std::string>{"However"});
+}
+
+// A paragraph with no second phrase anywhere a first one could reach is
+// skipped whole; the reach runs into the next paragraph's first sentence.
+TEST_CASE("sequence finds a second phrase that opens the next paragraph, or the one after a later first") {
+  auto engine = EngineWithRules(R"js([{"id": "t.but", "type": "sequence", "category": "apology", "message": "m",
+    "first": ["sorry"], "then": ["[.!?] (?P<span>however)\\b"], "within": "next_sentence", "span": "then"}])js");
+  const std::string text = "Sorry, no. Sorry again.\n\nHowever, that is all.\n\nSorry. Fine. However late.";
+  CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"However"});
+  CHECK(engine->Check("Sorry. Fine. Thanks.\n\nHowever late.").findings.empty());
 }
 
 TEST_CASE("acronym flags the first undefined use of an unknown all-caps term") {

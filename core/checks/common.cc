@@ -4,11 +4,15 @@
 
 namespace tactful {
 
-bool Unless::Excuses(const Document& doc, Span span) const {
+bool Unless::Excuses(const Document& doc, Span span, Span* clean) const {
   const auto& sentences = doc.sentences();
   if (patterns.empty() || sentences.empty()) return false;
-  size_t first = std::min(doc.SentenceIndexAt(span.start), sentences.size() - 1);
-  size_t last = std::min(doc.SentenceIndexAt(span.end > 0 ? span.end - 1 : 0), sentences.size() - 1);
+  const size_t first = std::min(doc.SentenceIndexAt(span.start), sentences.size() - 1);
+  const size_t end = span.end > 0 ? span.end - 1 : 0;
+  // A span is short, so the sentence holding its last byte is found by
+  // stepping from its first; an empty span's "last byte" precedes it.
+  size_t last = end < span.start ? std::min(doc.SentenceIndexAt(end), sentences.size() - 1) : first;
+  while (last + 1 < sentences.size() && sentences[last].end <= end) ++last;
   if (scope == UnlessScope::kNextSentence) last = std::min(last + 1, sentences.size() - 1);
   Span where{std::min(sentences[first].start, span.start), std::max(sentences[last].end, span.end)};
   if (scope == UnlessScope::kParagraph) {
@@ -20,11 +24,17 @@ bool Unless::Excuses(const Document& doc, Span span) const {
   // than a long sentence's worth either side would make checking quadratic.
   where.start = std::max(where.start, span.start > kMaxContextBytes ? span.start - kMaxContextBytes : 0);
   where.end = std::min(where.end, span.end + kMaxContextBytes);
-  if (any->ok()) return any->Matches(doc.masked(), where);
-  for (const auto& p : patterns) {
-    if (p->Matches(doc.masked(), where)) return true;
+  if (clean->start < clean->end && clean->start <= where.start && where.end <= clean->end) return false;
+  bool found = false;
+  if (any->ok()) {
+    found = any->Matches(doc.masked(), where);
+  } else {
+    for (const auto& p : patterns) {
+      if ((found = p->Matches(doc.masked(), where))) break;
+    }
   }
-  return false;
+  if (!found) *clean = where;
+  return found;
 }
 
 namespace {
@@ -77,24 +87,39 @@ bool ReadUnless(const json& rule, const LoadContext& ctx, Unless* out) {
   return true;
 }
 
-std::string FitSuggestion(const Document& doc, Span span, std::string suggestion) {
+namespace {
+
+// Whether `span` starts a sentence, where a suggestion takes a capital.
+bool StartsSentence(const Document& doc, Span span) {
+  const auto& sentences = doc.sentences();
+  const size_t i = doc.SentenceIndexAt(span.start);
+  return i < sentences.size() && sentences[i].start == span.start;
+}
+
+std::string Fit(std::string suggestion, bool starts_sentence) {
   for (size_t at = suggestion.find("  "); at != std::string::npos; at = suggestion.find("  ", at)) {
     suggestion.erase(at, 1);
   }
-  const auto& sentences = doc.sentences();
-  const size_t i = doc.SentenceIndexAt(span.start);
-  const bool starts_sentence = i < sentences.size() && sentences[i].start == span.start;
   if (starts_sentence && !suggestion.empty() && IsAsciiLower(suggestion[0])) {
     suggestion[0] = static_cast<char>(suggestion[0] - 'a' + 'A');
   }
   return suggestion;
 }
 
+}  // namespace
+
+std::string FitSuggestion(const Document& doc, Span span, std::string suggestion) {
+  return Fit(std::move(suggestion), StartsSentence(doc, span));
+}
+
 std::vector<std::string> RenderSuggestions(const Document& doc, const Pattern& pattern, PatternMatch* match,
                                            const std::vector<std::string>& templates) {
   std::vector<std::string> out;
+  if (templates.empty()) return out;
+  out.reserve(templates.size());
+  const bool starts_sentence = StartsSentence(doc, match->span);
   for (const std::string& t : templates) {
-    std::string s = FitSuggestion(doc, match->span, pattern.Render(t, doc.masked(), match));
+    std::string s = Fit(pattern.Render(t, doc.masked(), match), starts_sentence);
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   }
   return out;

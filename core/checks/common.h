@@ -29,8 +29,11 @@ struct Unless {
   std::unique_ptr<Pattern> any;  // all of `patterns` in one regex
   UnlessScope scope = UnlessScope::kSentence;
 
-  // Whether any pattern matches around `span`.
-  bool Excuses(const Document& doc, Span span) const;
+  // Whether any pattern matches around `span`. `*clean` is a stretch of
+  // the reply known to hold no match (start it empty, keep it across the
+  // calls of one Run): findings that share a sentence look in the same
+  // place, and a search inside a stretch with no match cannot find one.
+  bool Excuses(const Document& doc, Span span, Span* clean) const;
 };
 
 // The earliest match of any of `patterns` in `where`, or {npos, npos}.

@@ -26,10 +26,11 @@ class PhraseCheck : public Check {
 
   void Run(const Document& doc, Span where, const std::vector<size_t>& fired,
            std::vector<Finding>* out) const override {
+    Span clean;
     for (size_t i : fired) {
       const Phrase& phrase = phrases_[i];
       phrase.pattern->ForEachMatch(doc.masked(), where, [&](PatternMatch& m) {
-        if (unless_.Excuses(doc, m.span)) return;
+        if (unless_.Excuses(doc, m.span, &clean)) return;
         out->push_back(MakeFinding(doc, m.span, RenderSuggestions(doc, *phrase.pattern, &m, phrase.suggestions)));
       });
     }

@@ -29,6 +29,8 @@ class SequenceCheck : public Check {
 
   void Run(const Document& doc, Span where, const std::vector<size_t>& fired,
            std::vector<Finding>* out) const override {
+    if (where.start >= where.end || !AnyThen(doc, Reach(doc, where))) return;
+    Span clean;
     for (size_t i : fired) {
       PatternMatch t;
       first_[i]->ForEachMatch(doc.masked(), where, [&](const PatternMatch& m) {
@@ -36,7 +38,9 @@ class SequenceCheck : public Check {
         for (const auto& then : then_) {
           if (!then->FirstMatch(doc.masked(), follow, &t)) continue;
           const Span whole{m.span.start, t.span.end};
-          if (!unless_.Excuses(doc, whole)) out->push_back(MakeFinding(doc, mark_ == Mark::kThen ? t.span : whole, {}));
+          if (!unless_.Excuses(doc, whole, &clean)) {
+            out->push_back(MakeFinding(doc, mark_ == Mark::kThen ? t.span : whole, {}));
+          }
           break;
         }
       });
@@ -44,6 +48,24 @@ class SequenceCheck : public Check {
   }
 
  private:
+  // The stretch that holds FollowingText of every match starting inside
+  // `where`: a later match's sentence is no earlier, its end no later.
+  Span Reach(const Document& doc, Span where) const {
+    const Span last = FollowingText(doc, {where.end - 1, where.end});
+    return {where.start, std::max(where.end, last.end)};
+  }
+
+  // Whether a second phrase occurs in `reach`. Most paragraphs with an
+  // apology have no "however" after it; one search of the whole reach
+  // then stands for the searches after each apology, each inside it,
+  // where a search that finds nothing in a stretch cannot find anything.
+  bool AnyThen(const Document& doc, Span reach) const {
+    for (const auto& then : then_) {
+      if (then->Matches(doc.masked(), reach)) return true;
+    }
+    return false;
+  }
+
   // From the end of `span` to the end of its sentence, or of the next one.
   Span FollowingText(const Document& doc, Span span) const {
     const auto& sentences = doc.sentences();
