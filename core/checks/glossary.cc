@@ -2,7 +2,6 @@
 // add thousands of their own, so matching is a dictionary lookup on words,
 // not a regex per term: the cost per word stays flat however long the list.
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <tuple>
 
@@ -25,8 +24,6 @@ struct Variant {
   std::vector<std::string> words;  // lower case unless case_sensitive
   bool case_sensitive;
   size_t term;
-  std::vector<uint32_t> hashes;         // WordHash of each word
-  std::array<uint32_t, 3> last_forms;  // WordHash of the last word as WordEquals() takes it
 };
 
 // Capitals after the first letter ("DNS", "OAuth", "iOS") make a term
@@ -147,15 +144,13 @@ class GlossaryCheck : public Check {
     std::stable_sort(variants.begin(), variants.end(),
                      [](const Variant& a, const Variant& b) { return a.words.size() > b.words.size(); });
     for (Variant& v : variants) {
-      for (const std::string& w : v.words) v.hashes.push_back(WordHash(w));
-      const std::string& last = v.words.back();
-      v.last_forms = {v.hashes.back(), WordHash(last + "s"), WordHash(last + "es")};  // "webhooks", "boxes"
+      const std::vector<uint32_t> last_forms = LastForms(v);
       if (v.words.size() == 1) {
-        for (uint32_t form : v.last_forms) maybe_first_.Add(form);
+        for (uint32_t form : last_forms) maybe_first_.Add(form);
       } else {
-        maybe_first_.Add(v.hashes[0]);
+        maybe_first_.Add(WordHash(v.words[0]));
       }
-      for (uint32_t key : StartKeys(v)) maybe_start_.Add(key);
+      for (uint32_t key : StartKeys(v, last_forms)) maybe_start_.Add(key);
       first_words_.Add(v.words[0])->push_back(std::move(v));
     }
   }
@@ -185,14 +180,20 @@ class GlossaryCheck : public Check {
     return (mixed >> 16 | mixed << 16) ^ second;
   }
 
+  // WordHash of a spelling's last word in each form WordEquals() takes it:
+  // as written, "webhooks", "boxes".
+  static std::vector<uint32_t> LastForms(const Variant& v) {
+    const std::string& last = v.words.back();
+    return {WordHash(last), WordHash(last + "s"), WordHash(last + "es")};
+  }
+
   // What maybe_start_ holds for a spelling: its first two words in each
   // form WordEquals() takes. "the cert" is rare where "the" is everywhere.
-  static std::vector<uint32_t> StartKeys(const Variant& v) {
-    if (v.words.size() > 2) return {PairKey(v.hashes[0], v.hashes[1])};
+  static std::vector<uint32_t> StartKeys(const Variant& v, const std::vector<uint32_t>& last_forms) {
+    const uint32_t first = WordHash(v.words[0]);
+    if (v.words.size() > 2) return {PairKey(first, WordHash(v.words[1]))};
     std::vector<uint32_t> keys;
-    for (uint32_t form : v.last_forms) {
-      keys.push_back(v.words.size() == 1 ? PairKey(form, kNoWord) : PairKey(v.hashes[0], form));
-    }
+    for (uint32_t form : last_forms) keys.push_back(v.words.size() == 1 ? PairKey(form, kNoWord) : PairKey(first, form));
     return keys;
   }
 
@@ -285,13 +286,6 @@ class GlossaryCheck : public Check {
 
   // Words i.. spell `v`, separated only by spaces, hyphens or slashes.
   static bool Matches(std::string_view text, const WordIndex& words, size_t i, const Variant& v) {
-    // Hashes turn near misses away ("the customer" for "the cert") before
-    // a byte is compared.
-    const size_t last = v.words.size() - 1;
-    for (size_t k = 0; k < last; ++k) {
-      if (words.hash(i + k) != v.hashes[k]) return false;
-    }
-    if (std::find(v.last_forms.begin(), v.last_forms.end(), words.hash(i + last)) == v.last_forms.end()) return false;
     for (size_t k = 0; k < v.words.size(); ++k) {
       const Span w = words.span(i + k);
       if (!WordEquals(text.substr(w.start, w.size()), v.words[k], v.case_sensitive, k + 1 == v.words.size())) {
