@@ -115,6 +115,17 @@ TEST_CASE("unless_scope next_sentence lets the following sentence excuse a match
   CHECK(engine->Check("We can't refund it. Thanks. A voucher instead?").findings.size() == 1);
 }
 
+TEST_CASE("unless_scope paragraph lets any sentence of the match's paragraph excuse it, and no other") {
+  auto engine = EngineWithRules(R"js([{"id": "t.no", "type": "existence", "category": "tone", "message": "m",
+    "patterns": ["we can't refund"], "unless": ["voucher"], "unless_scope": "paragraph"}])js");
+  CHECK(engine->Check("A voucher is on its way. Thanks. We can't refund it.").findings.empty());
+  CHECK(engine->Check("Hi.\n\nThanks.\n\nWe can't refund it. Thanks. A voucher instead?").findings.empty());
+  const CheckResult r = engine->Check("Hi.\n\nA voucher instead?\n\nWe can't refund it. Thanks.\n\nBye.");
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].span.start == 25);
+  CHECK(engine->Check("We can't refund it.\n\nA voucher instead?").findings.size() == 1);
+}
+
 TEST_CASE("substitution gives each phrase its own replacements") {
   auto engine = EngineWithRules(R"js([{"id": "t.swap", "type": "substitution", "category": "tone", "message": "{match}",
     "swap": [{"pattern": "as I (?:already )?said", "suggestions": ["to recap"]},

@@ -16,8 +16,13 @@ bool Unless::Excuses(const Document& doc, Span span, Span* clean) const {
   if (scope == UnlessScope::kNextSentence) last = std::min(last + 1, sentences.size() - 1);
   Span where{std::min(sentences[first].start, span.start), std::max(sentences[last].end, span.end)};
   if (scope == UnlessScope::kParagraph) {
-    for (Span p : doc.paragraphs()) {
-      if (p.Contains(span.start)) where = {p.start, std::max(p.end, span.end)};
+    // Paragraphs are in order and apart: the last one starting at or before
+    // the span is the only one that can hold it.
+    const std::vector<Span>& paragraphs = doc.paragraphs();
+    auto after = std::upper_bound(paragraphs.begin(), paragraphs.end(), span.start,
+                                  [](size_t pos, Span p) { return pos < p.start; });
+    if (after != paragraphs.begin() && std::prev(after)->Contains(span.start)) {
+      where = {std::prev(after)->start, std::max(std::prev(after)->end, span.end)};
     }
   }
   // A "sentence" can be a 10 MB paste with no full stop; looking further
