@@ -11,6 +11,19 @@ namespace {
 
 constexpr const char* kChecklistStates[] = {"met", "weak", "missing", "n/a"};
 
+// Each finding's start, end and starter_at, in `unit`: three per finding.
+std::vector<size_t> FindingOffsets(const CheckResult& result, std::string_view text, OffsetUnit unit) {
+  std::vector<size_t> offsets;
+  offsets.reserve(3 * result.findings.size());
+  for (const Finding& f : result.findings) {
+    offsets.push_back(f.span.start);
+    offsets.push_back(f.span.end);
+    offsets.push_back(f.starter_at);
+  }
+  if (unit == OffsetUnit::kUtf16Units) offsets = ToUtf16Offsets(text, offsets);
+  return offsets;
+}
+
 void AppendNumber(std::string* out, size_t n) {
   char buf[24];
   out->append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
@@ -95,14 +108,7 @@ void AppendCounts(std::string* out, const std::map<std::string_view, size_t>& co
 }
 
 void AppendFindings(std::string* out, const CheckResult& result, std::string_view text, OffsetUnit unit) {
-  std::vector<size_t> offsets;
-  offsets.reserve(3 * result.findings.size());
-  for (const Finding& f : result.findings) {
-    offsets.push_back(f.span.start);
-    offsets.push_back(f.span.end);
-    offsets.push_back(f.starter_at);
-  }
-  if (unit == OffsetUnit::kUtf16Units) offsets = ToUtf16Offsets(text, offsets);
+  const std::vector<size_t> offsets = FindingOffsets(result, text, unit);
   const LineIndex lines(text);
   out->push_back('[');
   for (size_t i = 0; i < result.findings.size(); ++i) {
@@ -234,13 +240,7 @@ json Summarize(const std::vector<Finding>& findings) {
 }
 
 json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit unit) {
-  std::vector<size_t> offsets;
-  for (const Finding& f : result.findings) {
-    offsets.push_back(f.span.start);
-    offsets.push_back(f.span.end);
-    offsets.push_back(f.starter_at);
-  }
-  if (unit == OffsetUnit::kUtf16Units) offsets = ToUtf16Offsets(text, offsets);
+  const std::vector<size_t> offsets = FindingOffsets(result, text, unit);
   const LineIndex lines(text);
   json findings = json::array();
   for (size_t i = 0; i < result.findings.size(); ++i) {
