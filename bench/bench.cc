@@ -109,8 +109,8 @@ size_t CheckOnly(const Engine& engine, const std::string& text) {
 
 // What the CLI and the wasm API hand back: the check plus its JSON report.
 void CheckToJson(const Engine& engine, const std::string& text) {
-  const std::string out = tactful::ResultToJson(engine.Check(text), text, tactful::OffsetUnit::kUtf8Bytes)
-                              .dump(-1, ' ', false, json::error_handler_t::replace);
+  const std::string out =
+      tactful::CheckReportJson(engine.Check(text), text, tactful::OffsetUnit::kUtf8Bytes);
   g_sink = g_sink + out.size();
 }
 

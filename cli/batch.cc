@@ -48,11 +48,8 @@ void CheckLine(const Engine& engine, const CheckOptions& options, Line* line) {
     } else {
       const std::string& s = text->get_ref<const std::string&>();
       const CheckResult result = engine.Check(s, options);
-      json out = ResultToJson(result, s, OffsetUnit::kUtf8Bytes);
-      out["checklist"] = ChecklistToJson(result, s, OffsetUnit::kUtf8Bytes);
-      if (id_value) out["id"] = *id_value;
       line->findings = result.findings.size();
-      line->output = out.dump(-1, ' ', false, json::error_handler_t::replace);
+      line->output = CheckReportJson(result, s, OffsetUnit::kUtf8Bytes, id_value);
       return;
     }
   }

@@ -3,6 +3,7 @@
 #ifndef TACTFUL_CORE_REPORT_H_
 #define TACTFUL_CORE_REPORT_H_
 
+#include <string>
 #include <string_view>
 
 #include "core/engine.h"
@@ -17,6 +18,13 @@ enum class OffsetUnit { kUtf8Bytes, kUtf16Units };
 // 1-based, the column in characters. A finding with no suggestions may carry
 // a `starter` sentence to insert at `starter_at`.
 json ResultToJson(const CheckResult& result, std::string_view text, OffsetUnit unit);
+
+// The JSON text of {"checklist": ChecklistToJson(), "findings" and
+// "summary": ResultToJson(), "id": *id when given}, byte for byte what
+// nlohmann's dump(-1, ' ', false, error_handler_t::replace) of that object
+// prints, written directly: building the json tree cost as much as the check.
+std::string CheckReportJson(const CheckResult& result, std::string_view text, OffsetUnit unit,
+                            const json* id = nullptr);
 
 // Totals across one or more results: {"findings": n, "by_category": {...},
 // "by_severity": {...}}, plus whatever the caller adds.

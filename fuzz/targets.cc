@@ -46,7 +46,10 @@ void Report(const CheckResult& result, std::string_view text) {
   for (OffsetUnit unit : {OffsetUnit::kUtf8Bytes, OffsetUnit::kUtf16Units}) {
     json out = ResultToJson(result, text, unit);
     out["checklist"] = ChecklistToJson(result, text, unit);
-    out.dump(-1, ' ', false, json::error_handler_t::replace);
+    // The wasm API and `check --jsonl` write the report directly; the CLI's
+    // file report builds it with nlohmann. Both must print the same bytes.
+    Expect(CheckReportJson(result, text, unit) == out.dump(-1, ' ', false, json::error_handler_t::replace),
+           "CheckReportJson differs from the nlohmann report");
   }
 }
 

@@ -91,9 +91,7 @@ class JsEngine {
       return json({{"error", error}, {"findings", json::array()}}).dump();
     }
     const CheckResult result = engine_->Check(text, options, draft.empty() ? nullptr : CacheFor(draft));
-    json out = ResultToJson(result, text, unit);
-    out["checklist"] = ChecklistToJson(result, text, unit);
-    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+    return CheckReportJson(result, text, unit);
   }
 
   std::string rules() const { return RulesToJson(*engine_).dump(); }
