@@ -26,18 +26,19 @@ class Check {
 
   // Where the engine runs the check. kParagraph: on each paragraph where one
   // of its triggers matched. kReply: once over the whole reply (a word
-  // scanner, a reply-level item), told which of its triggers occur in the
-  // reply, so it never searches the reply for a pattern that is not in it.
+  // scanner, a reply-level item), told which of its triggers occur in a
+  // paragraph of the reply, so it never searches the reply for a pattern
+  // that is not in it.
   enum class Scope { kParagraph, kReply };
   virtual Scope scope() const { return Scope::kParagraph; }
 
-  // Regexes this check adds to the engine's RE2::Set for its scope, matched
-  // in one pass over each paragraph or over the whole reply (see scope()).
+  // Regexes this check adds to the engine's RE2::Set, which is matched
+  // against each paragraph, whatever the check's scope.
   virtual std::vector<std::string> Triggers() const = 0;
 
   // Appends findings for matches that start inside `where`. `fired` lists,
   // in ascending order, the indices into Triggers() that matched there (for
-  // a kReply check: anywhere in the reply), so a check with many patterns
+  // a kReply check: in any paragraph of the reply), so a check with many patterns
   // runs only those.
   virtual void Run(const Document& doc, Span where, const std::vector<size_t>& fired,
                    std::vector<Finding>* out) const = 0;
