@@ -57,7 +57,7 @@ std::string NormalizeTerm(std::string_view term) {
     if (IsWordByte(c)) {
       if (pending_space && size > 0) ++size;  // already a space
       pending_space = false;
-      out[size++] = IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+      out[size++] = ToAsciiLower(c);
     } else {
       pending_space = true;
     }

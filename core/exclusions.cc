@@ -54,12 +54,7 @@ bool StartsWith(std::string_view s, const char (&prefix)[N]) {
 bool IsBlank(const Line& line) { return line.trimmed.empty(); }
 
 bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
-  if (s.size() < lower_prefix.size()) return false;
-  for (size_t i = 0; i < lower_prefix.size(); ++i) {
-    const char c = IsAsciiUpper(s[i]) ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
-    if (c != lower_prefix[i]) return false;
-  }
-  return true;
+  return EqualsAsciiFolded(s.substr(0, lower_prefix.size()), lower_prefix);
 }
 
 // "On Tue, 3 Mar 2026 at 10:14, Dana <dana@example.com> wrote:", which mail

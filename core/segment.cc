@@ -25,16 +25,8 @@ bool IsAbbreviation(std::string_view word) {
   constexpr size_t kLongest = 6;  // "approx"
   if (word.size() == 1 && IsAsciiUpper(word[0])) return true;  // an initial: "J. Smith"
   if (word.size() > kLongest) return false;
-  // Byte by byte: a memcmp call per same-length candidate cost more than this.
-  const auto is = [&](std::string_view abbreviation) {
-    if (abbreviation.size() != word.size()) return false;
-    for (size_t i = 0; i < word.size(); ++i) {
-      const char c = IsAsciiUpper(word[i]) ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
-      if (c != abbreviation[i]) return false;
-    }
-    return true;
-  };
-  return std::any_of(kAbbreviations.begin(), kAbbreviations.end(), is);
+  return std::any_of(kAbbreviations.begin(), kAbbreviations.end(),
+                     [&](std::string_view abbreviation) { return EqualsAsciiFolded(word, abbreviation); });
 }
 
 // The word (letters, digits, inner dots) that ends just before `end`.

@@ -192,9 +192,7 @@ Span LineIndex::LineAt(size_t offset) const {
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = ToAsciiLower(c);
   return out;
 }
 

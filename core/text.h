@@ -101,6 +101,17 @@ constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool IsAsciiAlnum(char c) { return IsAsciiUpper(c) || IsAsciiLower(c) || IsAsciiDigit(c); }
+constexpr char ToAsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `s` spells `lower` (already lower case) with ASCII case ignored:
+// a byte loop, which for words this short beats folding a copy or memcmp.
+inline bool EqualsAsciiFolded(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (ToAsciiLower(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
 
 // Word bytes: ASCII letters and digits, and every byte of a non-ASCII
 // character, so "café" and "日本" stay whole. A table, because the word

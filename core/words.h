@@ -20,7 +20,7 @@ uint32_t WordHash(std::string_view word);
 
 // A byte as WordHash reads it.
 constexpr unsigned char FoldAscii(char c) {
-  return static_cast<unsigned char>(IsAsciiUpper(c) ? c - 'A' + 'a' : c);
+  return static_cast<unsigned char>(ToAsciiLower(c));
 }
 
 // The hash of a word without its last byte `last`, from the hash of the

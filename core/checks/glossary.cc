@@ -109,18 +109,10 @@ class FirstWordTable {
     const size_t mask = slots_.size() - 1;
     for (size_t s = (hash * 0x9E3779B1u) >> (32 - bits_);; s = (s + 1) & mask) {
       const Slot& slot = slots_[s];
-      if (slot.group == kEmpty || (slot.hash == hash && FoldedEquals(word, groups_[slot.group].first_word))) {
+      if (slot.group == kEmpty || (slot.hash == hash && EqualsAsciiFolded(word, groups_[slot.group].first_word))) {
         return s;
       }
     }
-  }
-
-  static bool FoldedEquals(std::string_view word, const std::string& lower) {
-    if (word.size() != lower.size()) return false;
-    for (size_t k = 0; k < word.size(); ++k) {
-      if (FoldAscii(word[k]) != static_cast<unsigned char>(lower[k])) return false;
-    }
-    return true;
   }
 
   int bits_ = 1;
@@ -240,15 +232,7 @@ class GlossaryCheck : public Check {
   }
 
   static bool WordEquals(std::string_view actual, const std::string& expected, bool case_sensitive, bool last) {
-    auto equal = [&](std::string_view a) {
-      if (a.size() != expected.size()) return false;
-      for (size_t k = 0; k < a.size(); ++k) {
-        char c = a[k];
-        if (!case_sensitive && IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
-        if (c != expected[k]) return false;
-      }
-      return true;
-    };
+    auto equal = [&](std::string_view a) { return case_sensitive ? a == expected : EqualsAsciiFolded(a, expected); };
     if (equal(actual)) return true;
     // A plural of the last word: "webhooks", "VLANs", "proxies" stays simple.
     if (!last || actual.size() < 2 || (actual.back() != 's' && actual.back() != 'S')) return false;
