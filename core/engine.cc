@@ -401,10 +401,7 @@ void Engine::CheckReply(const Document& doc, const std::vector<bool>& active,
   // Per reply check, the triggers that occur in the reply, ascending.
   std::vector<std::vector<size_t>> fired(checks_.size());
   for (TriggerRef t : reply_hits) fired[t.check].push_back(t.trigger);
-  for (std::vector<size_t>& f : fired) {
-    std::sort(f.begin(), f.end());
-    f.erase(std::unique(f.begin(), f.end()), f.end());
-  }
+  for (std::vector<size_t>& f : fired) std::sort(f.begin(), f.end());
   for (size_t i : reply_checks_) {
     if (active[i]) checks_[i]->Run(doc, {0, doc.text().size()}, fired[i], &findings);
   }

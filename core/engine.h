@@ -110,7 +110,8 @@ class Engine {
                             ParagraphScratch* scratch, std::vector<Finding>* out,
                             std::vector<TriggerRef>* reply_hits) const;
   // Runs the reply checks on the whole text, then collects the checklist.
-  // `reply_hits` are the reply checks' triggers found in the paragraphs.
+  // `reply_hits` are the reply checks' triggers found in the paragraphs,
+  // each once.
   void CheckReply(const Document& doc, const std::vector<bool>& active, const std::vector<TriggerRef>& reply_hits,
                   CheckResult* result, std::vector<Finding> findings) const;
 
