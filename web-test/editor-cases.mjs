@@ -31,15 +31,7 @@ export const EDITORS = [
   { id: 'quill', label: 'Quill 2.0.3', content: '#editor .ql-editor' },
   { id: 'tiptap', label: 'Tiptap 3.34.0 (ProseMirror)', content: '#editor .ProseMirror' },
   { id: 'ckeditor', label: 'CKEditor 5 48.5.2 (classic)', content: '.ck-editor__editable' },
-  {
-    id: 'tinymce', label: 'TinyMCE 8.9.2 (iframe)', content: '#tinymce', frame: 'iframe.tox-edit-area__iframe',
-    known: {
-      undoKeyboardFix: 'TinyMCE ends an undo level of typing on a click, a navigation key or focus leaving its frame. ' +
-        'A fix chosen with Alt+Shift+J and Enter is none of these (focus stays in TinyMCE\'s iframe, on Tactful\'s card), ' +
-        'so the typing before the fix and the fix are one level and one Ctrl+Z takes back both. After a fix clicked ' +
-        'on the card, one Ctrl+Z takes back the fix alone.',
-    },
-  },
+  { id: 'tinymce', label: 'TinyMCE 8.9.2 (iframe)', content: '#tinymce', frame: 'iframe.tox-edit-area__iframe' },
   { id: 'draft', label: 'Draft.js 0.11.7 (React 18)', content: '#editor [contenteditable]' },
   { id: 'react-textarea', label: 'React 18 controlled textarea', content: '#editor', textarea: true },
 ];

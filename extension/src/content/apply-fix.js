@@ -124,16 +124,23 @@ export async function applyToContentEditable(root, model, span, replacement) {
   const event = new view.InputEvent('beforeinput', init);
   const handledByEditor = !root.dispatchEvent(event);
   if (!handledByEditor) {
-    insertWithExecCommand(doc, replacement);
-    // The browser's spellcheck follows its insertReplacementText beforeinput
-    // with an input event of the same type once the text is in; close the
-    // pair the same way (execCommand's own pair says insertText). Editors
-    // that leave the edit to the browser but keep their own undo levels
-    // (TinyMCE) record a level on that event, as for a spellcheck
-    // replacement; on insertText they record none, and one Ctrl+Z went back
-    // past the fix to the level before, taking back the step before it too.
+    // Editors that leave the edit to the browser but keep their own undo
+    // levels (TinyMCE) record a level on an insertReplacementText input
+    // event, as for a spellcheck replacement; on execCommand's insertText
+    // they record none. So the edit is bracketed by two such events:
+    // - the one before closes the level of any typing before the fix. A
+    //   spellcheck replacement always starts with a click on the word,
+    //   which closes it; a fix chosen from the keyboard has no click, and
+    //   one Ctrl+Z took back the typing and the fix together;
+    // - the one after, where the browser's spellcheck sends it, records
+    //   the fix as a level of its own; without it one Ctrl+Z went back past
+    //   the fix to the level before, taking back the step before it too.
+    // An editor that keeps no levels of its own re-reads unchanged text.
     const { targetRanges, ...inputInit } = init;  // an input event's target ranges are empty
-    root.dispatchEvent(new view.InputEvent('input', { ...inputInit, cancelable: false }));
+    const replaced = () => root.dispatchEvent(new view.InputEvent('input', { ...inputInit, cancelable: false }));
+    replaced();
+    insertWithExecCommand(doc, replacement);
+    replaced();
   }
   let after = new TextModel(root).text;
   if (handledByEditor || after !== expected) {
