@@ -291,9 +291,30 @@ const LIVE_CASE =
     }
   }];
 
+/** @type {[string, (t: PolicyCtx) => Promise<void>]} */
+const LIVE_NOTES_CASE =
+  ['policy: checkInternalNotes changed while a note has focus applies to it at once', async (t) => {
+    const update = /** @type {(policy: object) => void} */ (t.updatePolicy);
+    const servicenow = /** @type {import('./site-cases.mjs').SiteFixture} */ (SITE_FIXTURES.find((s) => s.product === 'ServiceNow'));
+    const where = /** @type {import('./site-cases.mjs').Where} */ (servicenow.note);
+    const page = await t.open(servicenow.host, `sites/${servicenow.page}`);
+    const note = await targetOf(page, where);
+    await note.click(where.editor);
+    await waitForSkipped(note, 'note');
+    try {
+      update({ ...TEST_POLICY, checkInternalNotes: true });
+      await waitForHighlight(note, 'apology', "We're sorry if", 20000);
+      update(TEST_POLICY);
+      await waitForNoHighlight(note, 'apology', "We're sorry if", 20000);
+    } finally {
+      update(TEST_POLICY);
+    }
+  }];
+
 /**
  * The cases for a browser: Firefox reads policies.json at start-up only, so
  * only Chromium gets its policy changed while running.
  * @param {'chromium' | 'firefox'} browserName
  */
-export const policyCases = (browserName) => (browserName === 'chromium' ? [...CASES, LIVE_CASE] : CASES);
+export const policyCases = (browserName) =>
+  (browserName === 'chromium' ? [...CASES, LIVE_CASE, LIVE_NOTES_CASE] : CASES);

@@ -459,10 +459,17 @@ class FrameController {
       this.consider(deepActiveElement(this.doc));
     } else {
       for (const s of this.sessions.values()) {
+        if (this.notes.has(s) && !this.checksNotes) {
+          this.endSession(s);  // the organization stopped checking internal notes
+          continue;
+        }
         if (this.readerManaged) s.setAudience(this.settings.audience);
         s.schedule(0);
       }
       if (this.badgeFor) this.showBadge(this.badgeFor);
+      // A focused note skipped under the old policy may be checked now.
+      const active = this.doc.hasFocus() ? editorFor(deepActiveElement(this.doc)) : null;
+      if (active && !this.sessions.has(active)) this.consider(active);
     }
   }
 
