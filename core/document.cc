@@ -99,14 +99,28 @@ size_t Document::SentenceIndexAt(size_t pos) const {
   return it - sentences_.begin();
 }
 
-// Records parenthesised explanations: for "single sign-on (SSO)" both "sso"
-// and the one to five words before the bracket, for "SSO (single sign-on)"
-// likewise. Each key keeps its first position. A normalized term is words
-// joined by single spaces, so the keys for parts of a term are cut from its
-// normalized form instead of normalizing each part again.
+// Records the explanations a reply gives, by the normalized term they
+// explain and the position from which it counts as explained:
+// - in brackets: for "single sign-on (SSO)" both "sso" and the one to five
+//   words before the bracket, for "SSO (single sign-on)" likewise;
+// - spelled out: "API stands for ...", "an API key is like a password",
+//   where the words before the phrase are the term.
+// Each key keeps its first position.
 void Document::FindExplanations() {
+  FindBracketedExplanations();
+  // The spelled-out forms readers meet when a term is explained to them.
+  static constexpr std::string_view kCues[] = {" stands for ", " is short for ", ", short for ", " means ",
+                                               " refers to ", " is like a",    " is a type of ", " is a kind of "};
+  const std::string_view masked(masked_);
+  for (std::string_view cue : kCues) {
+    for (size_t at = masked.find(cue); at != std::string_view::npos; at = masked.find(cue, at + 1)) {
+      ExplainWordsBefore(at, at);
+    }
+  }
+}
+
+void Document::FindBracketedExplanations() {
   constexpr size_t kMaxInner = 80;
-  constexpr size_t kMaxWordsBefore = 5;
   const std::string_view masked(masked_);
   for (size_t open = masked.find('('); open != std::string_view::npos; open = masked.find('(', open + 1)) {
     // Bounded look-ahead keeps a 10 MB line full of "(" linear.
@@ -125,19 +139,28 @@ void Document::FindExplanations() {
       ForEachWord(inner, {0, inner.size()},
                   [&](Span w) { explained_at_.try_emplace(inner.substr(w.start, w.size()), open); });
     }
-    size_t words_start = begin;
-    for (size_t words = 0; words < kMaxWordsBefore; ++words) {
-      if (begin == 0 || !IsWordByte(masked[begin - 1])) break;
-      while (begin > 0 && IsWordByte(masked[begin - 1])) --begin;
-      words_start = begin;
-      const char separator = begin > 0 ? masked[begin - 1] : '\0';
-      if (separator != ' ' && separator != '-' && separator != '/') break;
-      --begin;
-    }
-    // "single sign-on" gives "on", "sign on" and "single sign on".
-    const std::string before = NormalizeTerm(masked.substr(words_start, open - words_start));
-    ForEachWord(before, {0, before.size()}, [&](Span w) { explained_at_.try_emplace(before.substr(w.start), open); });
+    ExplainWordsBefore(begin, open);
   }
+}
+
+// Records the one to five words that end at `end` (and each run of them
+// ending there) as explained from `at`: "single sign-on" gives "on",
+// "sign on" and "single sign on".
+void Document::ExplainWordsBefore(size_t end, size_t at) {
+  constexpr size_t kMaxWordsBefore = 5;
+  const std::string_view masked(masked_);
+  size_t begin = end;
+  size_t words_start = end;
+  for (size_t words = 0; words < kMaxWordsBefore; ++words) {
+    if (begin == 0 || !IsWordByte(masked[begin - 1])) break;
+    while (begin > 0 && IsWordByte(masked[begin - 1])) --begin;
+    words_start = begin;
+    const char separator = begin > 0 ? masked[begin - 1] : '\0';
+    if (separator != ' ' && separator != '-' && separator != '/') break;
+    --begin;
+  }
+  const std::string before = NormalizeTerm(masked.substr(words_start, end - words_start));
+  ForEachWord(before, {0, before.size()}, [&](Span w) { explained_at_.try_emplace(before.substr(w.start), at); });
 }
 
 bool Document::TouchesDefinition(Span span) const {

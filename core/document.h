@@ -39,8 +39,8 @@ class Document {
   size_t SentenceIndexAt(size_t pos) const;
 
   // Whether the reply explains `normalized_term` (see NormalizeTerm) at or
-  // before the occurrence `at`: "single sign-on (SSO)" before it, or
-  // "SSO (single sign-on)" right at it.
+  // before the occurrence `at`: "single sign-on (SSO)" or "SSO stands for
+  // single sign-on" before it, or "SSO (single sign-on)" right at it.
   bool IsExplained(const std::string& normalized_term, Span at) const;
 
   // Whether `span` reaches into brackets that follow words, as in "released
@@ -55,6 +55,8 @@ class Document {
  private:
   void Mask();  // fills masked_ and invalid_utf8_
   void FindExplanations();
+  void FindBracketedExplanations();
+  void ExplainWordsBefore(size_t end, size_t at);
 
   std::string_view text_;
   std::string masked_;

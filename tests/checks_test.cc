@@ -165,6 +165,7 @@ TEST_CASE("acronym flags the first undefined use of an unknown all-caps term") {
   const std::string text = "Your CAB slot is Monday. The CAB meets weekly. Send the PDF, OK?";
   CHECK(Texts(text, engine->Check(text)) == std::vector<std::string>{"CAB"});
   CHECK(engine->Check("We use single sign-on (SSO). SSO is on.").findings.empty());
+  CHECK(engine->Check("CAB stands for change advisory board. The CAB meets weekly.").findings.empty());
   CHECK(engine->Check("Enrol in MDM (mobile device management) today.").findings.empty());
   CHECK(Texts("Log into SSO, then SSO (single sign-on) again.", engine->Check("Log into SSO, then SSO (single sign-on) again.")) ==
         std::vector<std::string>{"SSO"});
@@ -192,6 +193,9 @@ TEST_CASE("glossary matches whole words, plurals and spellings, once per term, a
         std::vector<std::string>{"Automatic notification", "Automatic notification (Webhooks)"});
   CHECK(engine->Check("Our webhooks (automatic notifications) are back.").findings.empty());
   CHECK(engine->Check("The webhooked thing").findings.empty());  // whole words only
+  // A ticket number names the ticket, not the term.
+  CHECK(engine->Check("Please quote DNS-77341 or #DNS when you call.").findings.empty());
+  CHECK(Texts("Quote DNS - 7 times", engine->Check("Quote DNS - 7 times")) == std::vector<std::string>{"DNS"});
 }
 
 TEST_CASE("glossary terms that start with common words match only as a whole") {

@@ -143,6 +143,21 @@ TEST_CASE("brackets explain the words before them and their own words") {
   CHECK_FALSE(doc.TouchesDefinition({empty, empty + 2}));  // after a full stop, not after words
 }
 
+TEST_CASE("a term is explained by the phrases that spell it out") {
+  const Document doc("Good question. API stands for application programming interface. An API key is like a password. "
+                     "MDM is short for mobile device management.", {});
+  const size_t api = doc.text().find("API stands");
+  CHECK_FALSE(doc.IsExplained("api", {0, 2}));  // not before the explanation
+  CHECK(doc.IsExplained("api", {api, api + 3}));
+  CHECK_FALSE(doc.IsExplained("question api", {api, api + 3}));  // the full stop ends the term
+  const size_t key = doc.text().find("API key");
+  CHECK(doc.IsExplained("api key", {key, key + 7}));
+  const size_t mdm = doc.text().find("MDM");
+  CHECK(doc.IsExplained("mdm", {mdm, mdm + 3}));
+  const Document plain("Restarting means the update can finish. DNS is down.", {});
+  CHECK_FALSE(plain.IsExplained("dns", {40, 43}));  // "is" alone explains nothing
+}
+
 TEST_CASE("callers can add their own excluded ranges") {
   const std::string text = "Fine here. You should have known.";
   const Document doc(text, {{11, text.size()}, {500, 600}});  // out-of-range ends are clipped
