@@ -163,21 +163,69 @@ bool StartsTrailer(std::string_view text, const Line& line) {
   }
 }
 
+// A short line of one to five capitalised words, such as a person's or a
+// team's name ("Priya Shah", "IT Service Desk"); not wrapped prose, whose
+// words are mostly lower case.
+bool IsNameLine(const Line& line) {
+  constexpr size_t kMaxNameLength = 40;
+  constexpr size_t kMaxNameWords = 5;
+  std::string_view s = line.trimmed;
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.empty() || s.size() > kMaxNameLength) return false;
+  size_t words = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ' ') continue;
+    if (i == 0 || s[i - 1] == ' ') {
+      if (!(IsAsciiUpper(c) || IsAsciiDigit(c) || c == '&' || static_cast<unsigned char>(c) >= 0x80)) return false;
+      if (++words > kMaxNameWords) return false;
+    } else if (!(IsAsciiAlnum(c) || c == '-' || c == '\'' || c == '&' || static_cast<unsigned char>(c) >= 0x80)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A team's name signing a reply with no closing line: "IT Service Desk",
+// "BI Team", "Acme Billing Support".
+bool IsTeamNameLine(const Line& line) {
+  static constexpr std::string_view kTeamWords[] = {"team", "support", "desk", "helpdesk", "department", "services",
+                                                    "operations", "ops", "billing", "care", "relations", "office"};
+  if (!IsNameLine(line)) return false;
+  std::string_view s = line.trimmed;
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  const std::string_view last = s.substr(s.rfind(' ') + 1);  // npos + 1 == 0
+  return std::any_of(std::begin(kTeamWords), std::end(kTeamWords),
+                     [&](std::string_view w) { return EqualsAsciiFolded(last, w); });
+}
+
 // Start of a sign-off block before the line starting at `trailer`: after the
 // last closing line before it, only a few short lines (name, team, phone)
-// remain. `trailer` when there is none. Read backwards, so it stops after a
-// handful of lines.
+// remain; or, with no closing line, a last paragraph of one or two short
+// lines ending in a team's name. `trailer` when there is none. Read
+// backwards, so it stops after a handful of lines.
 size_t SignOffStart(std::string_view text, size_t trailer) {
   constexpr size_t kMaxSignOffLines = 6;
   constexpr size_t kMaxSignOffLineLength = 60;
+  constexpr size_t kMaxTeamParagraphLines = 2;
   size_t used = 0;
+  size_t team_paragraph = trailer;  // start of the last paragraph, if it ends in a team's name
+  bool in_last_paragraph = true;
   for (size_t next = trailer; next > 0;) {
     const Line line = LineAt(text, PreviousLineStart(text, next));
     if (IsClosingLine(line)) return line.next;
-    if (!IsBlank(line) && (line.text.size() > kMaxSignOffLineLength || ++used > kMaxSignOffLines)) return trailer;
+    if (IsBlank(line)) {
+      in_last_paragraph = in_last_paragraph && used == 0;
+    } else if (line.text.size() > kMaxSignOffLineLength || ++used > kMaxSignOffLines) {
+      break;
+    } else if (in_last_paragraph && used <= kMaxTeamParagraphLines &&
+               (used == 1 ? IsTeamNameLine(line) : team_paragraph != trailer && IsNameLine(line))) {
+      team_paragraph = line.span.start;
+    }
     next = line.span.start;
   }
-  return trailer;
+  // The team's paragraph must follow some prose of the reply's own.
+  return team_paragraph != trailer && team_paragraph > 0 ? team_paragraph : trailer;
 }
 
 // Fenced (``` or ~~~) and indented code blocks, quoted lines, log lines.

@@ -48,6 +48,14 @@ TEST_CASE("signatures after '-- ' and after a closing line are skipped") {
   CHECK(Visible("Refunded.\n-- \nSam | Support\nRef: INC-123") == "Refunded.");
   CHECK(Visible("Refunded.\n\nKind regards,\nHelena Brandt\nCustomer Relations, SSO Airlines") ==
         "Refunded.\n\nKind regards,");
+  // With no closing line, a last paragraph that is a team's name, maybe
+  // under the agent's; wrapped prose that ends in "team" is still prose.
+  CHECK(Visible("The ETL job reran.\n\nBI Team") == "The ETL job reran.");
+  CHECK(Visible("Fixed now.\n\nDmitri\nPlotwise Support") == "Fixed now.");
+  CHECK(Visible("Fixed now. Let me know if not.\nIT Service Desk") == "Fixed now. Let me know if not.");
+  CHECK(Visible("You should ask\nthe support team") == "You should ask\nthe support team");
+  CHECK(Visible("Fixed now.\n\nYou should call the Team") == "Fixed now.\n\nYou should call the Team");
+  CHECK(Visible("IT Support") == "IT Support");
   // A closing followed by a long paragraph is not a sign-off.
   const std::string body = "Thanks!\n\nAlso, you should have received the full instructions for the router by post last week.";
   CHECK(Visible(body) == body);
