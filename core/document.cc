@@ -108,9 +108,13 @@ size_t Document::SentenceIndexAt(size_t pos) const {
 // Each key keeps its first position.
 void Document::FindExplanations() {
   FindBracketedExplanations();
-  // The spelled-out forms readers meet when a term is explained to them.
-  static constexpr std::string_view kCues[] = {" stands for ", " is short for ", ", short for ", " means ",
-                                               " refers to ", " is like a",    " is a type of ", " is a kind of "};
+  // The spelled-out forms readers meet when a term is explained to them,
+  // and a dash that opens an explanation ("DNS settings - the records that
+  // tell browsers where your site is").
+  static constexpr std::string_view kCues[] = {
+      " stands for ", " is short for ", ", short for ", " means ", " refers to ", " is like a", " is a type of ",
+      " is a kind of ", ", i.e. ", " - the ", " - a ", " - an ", " \xE2\x80\x94 the ", " \xE2\x80\x94 a ",
+      " \xE2\x80\x94 an ", " \xE2\x80\x93 the ", " \xE2\x80\x93 a ", " \xE2\x80\x93 an "};
   const std::string_view masked(masked_);
   for (std::string_view cue : kCues) {
     for (size_t at = masked.find(cue); at != std::string_view::npos; at = masked.find(cue, at + 1)) {

@@ -171,6 +171,8 @@ TEST_CASE("acronym flags the first undefined use of an unknown all-caps term") {
         std::vector<std::string>{"SSO"});
   CHECK(engine->Check("PLEASE DO NOT CALL THE BRANCH.").findings.empty());  // shouting, not abbreviations
   CHECK(engine->Check("Ref INC-775102 and flight SV218 and the L2 lamp.").findings.empty());
+  CHECK(engine->Check("Tracking 1Z 999 AA1 01 2345 6784, serial 4471 QX9.").findings.empty());
+  CHECK(Texts("Send the PB2 kit, 12 units.", engine->Check("Send the PB2 kit, 12 units.")) == std::vector<std::string>{"PB2"});
   CHECK(Texts("Two APIs", engine->Check("Two APIs")) == std::vector<std::string>{"API"});
   CHECK(Texts("Ask B2B sales or ask I", engine->Check("Ask B2B sales or ask I")) == std::vector<std::string>{"B2B"});
   // The "plain (TERM)" form a glossary fix writes explains the acronyms in TERM.

@@ -162,6 +162,8 @@ TEST_CASE("a term is explained by the phrases that spell it out") {
   CHECK(doc.IsExplained("api key", {key, key + 7}));
   const size_t mdm = doc.text().find("MDM");
   CHECK(doc.IsExplained("mdm", {mdm, mdm + 3}));
+  const Document dashed("Your DNS settings - the records that point to your site - were old.", {});
+  CHECK(dashed.IsExplained("dns settings", {5, 17}));
   const Document plain("Restarting means the update can finish. DNS is down.", {});
   CHECK_FALSE(plain.IsExplained("dns", {40, 43}));  // "is" alone explains nothing
 }

@@ -83,7 +83,26 @@ class AcronymCheck : public Check {
   }
 
   // "INC-775102", "ABC/123", "#A12", "v2.1B": part of an identifier.
+  // "1Z 999 AA1 01 2345": a word with a digit between spaces and a group of
+  // digits is one group of a tracking or serial number.
+  static bool IsAmongDigitGroups(std::string_view text, Span w) {
+    if (std::none_of(text.begin() + w.start, text.begin() + w.end, [](char c) { return IsAsciiDigit(c); })) return false;
+    const auto is_boundary = [&](size_t i) { return i >= text.size() || text[i] == ' ' || text[i] == '\n'; };
+    size_t b = w.start;
+    if (b >= 2 && text[b - 1] == ' ' && IsAsciiDigit(text[b - 2])) {
+      for (b -= 2; b > 0 && IsAsciiDigit(text[b - 1]); --b) {}
+      if (b == 0 || is_boundary(b - 1)) return true;
+    }
+    size_t e = w.end;
+    if (e + 1 < text.size() && text[e] == ' ' && IsAsciiDigit(text[e + 1])) {
+      for (e += 1; e < text.size() && IsAsciiDigit(text[e]); ++e) {}
+      if (is_boundary(e)) return true;
+    }
+    return false;
+  }
+
   static bool IsCodeOrReference(std::string_view text, Span w) {
+    if (IsAmongDigitGroups(text, w)) return true;
     const char before = w.start > 0 ? text[w.start - 1] : ' ';
     const char after = w.end < text.size() ? text[w.end] : ' ';
     const char after2 = w.end + 1 < text.size() ? text[w.end + 1] : ' ';
