@@ -68,6 +68,22 @@ bool IsAttributionLine(std::string_view text, const Line& line) {
   return RE2::FullMatch(joined, kAttribution);
 }
 
+// Where the agent's own text resumes after an attribution line whose
+// message is quoted line by line ("> ..."): a reply written below the quote.
+// npos when nothing but blank lines follows the quote, or the message is
+// not quoted that way (then everything after the attribution is its).
+size_t ReplyBelowQuote(std::string_view text, const Line& attribution) {
+  static const RE2 kOneLine(R"((?i)^on\s.{3,300}\swrote:\s*$)");
+  Line line = LineAt(text, attribution.next);
+  if (!RE2::FullMatch(attribution.trimmed, kOneLine)) line = LineAt(text, line.next);  // wrapped onto two lines
+  if (!StartsWith(line.trimmed, ">")) return std::string_view::npos;
+  while (StartsWith(line.trimmed, ">") || IsBlank(line)) {
+    if (!HasNextLine(text, line)) return std::string_view::npos;
+    line = LineAt(text, line.next);
+  }
+  return line.span.start;
+}
+
 // Outlook's "-----Original Message-----", Gmail's forwarded-message marker,
 // and the underscore rule Outlook puts above a reply header.
 bool IsSeparatorLine(const Line& line) {
@@ -340,7 +356,14 @@ std::vector<Span> FindExcluded(std::string_view text) {
   size_t start = 0;  // of the trailer, at the end: past text.size() when there is none
   for (; start <= text.size();) {
     const Line line = LineAt(text, start);
-    if (StartsTrailer(text, line)) break;
+    if (StartsTrailer(text, line)) {
+      const size_t reply = line.trimmed[0] == 'O' ? ReplyBelowQuote(text, line) : std::string_view::npos;
+      if (reply == std::string_view::npos) break;
+      out.push_back({line.span.start, reply});
+      after_break = true;
+      start = reply;
+      continue;
+    }
     const bool excluded = IsExcludedLine(line, after_break, &in_fence);
     if (excluded) out.push_back(line.span);
     after_break = excluded || IsBlank(line);

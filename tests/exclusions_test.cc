@@ -35,6 +35,20 @@ TEST_CASE("an 'On ... wrote:' line hides everything after it, even wrapped") {
   CHECK(Visible("On Monday I'll call you, as I wrote: promise.") == "On Monday I'll call you, as I wrote: promise.");
 }
 
+TEST_CASE("a reply written below a quoted message is checked") {
+  const auto visible_from_start = [](const std::string& text) {
+    const std::string v = Visible(text);
+    return v.substr(std::min(v.size(), v.find_first_not_of(" \n")));
+  };
+  const std::string below = "On 2 July 2024, Sandra Mills wrote:\n> You should have told me.\n>\n> Sandra\n\nHi Sandra, as I said before";
+  CHECK(visible_from_start(below) == "Hi Sandra, as I said before");
+  CHECK(visible_from_start("On Tue, 3 Mar 2026 at 10:14, Dana Smith <dana@example.com>\nwrote:\n> blame\nFixed now.") ==
+        "Fixed now.");
+  // The quote at the end of a top-posted reply hides all that follows it.
+  CHECK(Visible("Fixed.\n\nOn Tue, Dana wrote:\n> blame\n\n") == "Fixed.");
+  CHECK(Visible("Fixed.\n\nOn Tue, Dana wrote:\nYou should have\n\n> blame\nthen this") == "Fixed.");
+}
+
 TEST_CASE("Outlook separators and header blocks hide the earlier message") {
   CHECK(Visible("Sorted.\n\n-----Original Message-----\nFrom: A\nSorry but no.") == "Sorted.");
   CHECK(Visible("Sorted.\n\nFrom: Grace <g@example.com>\nSent: 02 March 2026\nTo: Us\nSubject: x\n\nSorry but no") ==
