@@ -200,6 +200,11 @@ TEST_CASE("innocent uses of if, but, sorry, policy and just are never flagged") 
       "Is there anything else I can help with?",
       "Not only did we fix it, we also added a month of credit.",
       "The error says \"SSO token expired (401)\", which means the link timed out; I've sent a new one.",
+      // Twins of blame phrases: the same words stating facts, not fault.
+      "The address you gave us is on file; I've re-sent it there.",
+      "The details you supplied are correct, so I've sent the transfer again.",
+      "That's normal and nothing to worry about: the light blinks while it updates.",
+      "Our hands are full today but I'll call you by 3pm.",
   };
   for (const std::string& text : innocent) {
     const CheckResult r = engine->Check(text, phrase_rules);
