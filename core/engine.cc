@@ -406,10 +406,15 @@ void Engine::CheckReply(const Document& doc, const std::vector<bool>& active,
     if (active[i]) checks_[i]->Run(doc, {0, doc.text().size()}, fired[i], &findings);
   }
   // "released (deployed to prod)", the form jargon suggestions offer,
-  // explains the bracketed term; flagging it there would undo the fix.
-  findings.erase(std::remove_if(findings.begin(), findings.end(),
-                                [&](const Finding& f) { return f.category == "jargon" && doc.TouchesDefinition(f.span); }),
-                 findings.end());
+  // explains the bracketed term; flagging it there would undo the fix. And
+  // a term the reply explains ("DNS settings - the records that ...") is
+  // jargon to no reader, whichever rule found it.
+  const auto explained = [&](const Finding& f) {
+    return f.category == "jargon" &&
+           (doc.TouchesDefinition(f.span) ||
+            doc.IsExplained(NormalizeTerm(doc.masked().substr(f.span.start, f.span.size())), f.span));
+  };
+  findings.erase(std::remove_if(findings.begin(), findings.end(), explained), findings.end());
   result->findings = ResolveOverlaps(std::move(findings));
   for (size_t i : reply_checks_) {
     if (!active[i]) continue;

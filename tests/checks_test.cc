@@ -159,6 +159,15 @@ TEST_CASE("sequence finds a second phrase that opens the next paragraph, or the 
   CHECK(engine->Check("Sorry. Fine. Thanks.\n\nHowever late.").findings.empty());
 }
 
+TEST_CASE("a jargon phrase the reply explains is not flagged, whichever rule finds it") {
+  auto engine = EngineWithRules(R"js([{"id": "t.dns", "type": "existence", "category": "jargon", "message": "m",
+    "patterns": ["\\bDNS settings\\b"]}])js");
+  const std::string plain = "Your DNS settings were old.";
+  CHECK(Texts(plain, engine->Check(plain)) == std::vector<std::string>{"DNS settings"});
+  CHECK(engine->Check("Your DNS settings - the records that point to your site - were old.").findings.empty());
+  CHECK(engine->Check("Your DNS settings (the records that point to your site) were old.").findings.empty());
+}
+
 TEST_CASE("acronym flags the first undefined use of an unknown all-caps term") {
   auto engine = EngineWithRules(R"js([{"id": "t.acr", "type": "acronym", "category": "jargon", "message": "m",
     "allow": ["PDF", "OK"]}])js");
