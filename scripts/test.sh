@@ -16,6 +16,9 @@ if [[ -f $corpus/dev.jsonl ]]; then
   echo "== Dev corpus score =="
   python3 "$corpus/score.py" "$corpus/dev.jsonl" \
     --cmd "build/native/cli/tactful check --format json {file}" | tail -1
+  echo "== Replies written without sight of the rules (tests/corpus) =="
+  python3 "$corpus/score.py" tests/corpus/extra.jsonl \
+    --cmd "build/native/cli/tactful check --format json {file}" | tail -1
 fi
 (cd build/native && ctest --output-on-failure --timeout 1800 "$@")
 
