@@ -99,27 +99,43 @@ size_t Document::SentenceIndexAt(size_t pos) const {
   return it - sentences_.begin();
 }
 
-// Records the explanations a reply gives, by the normalized term they
-// explain and the position from which it counts as explained:
-// - in brackets: for "single sign-on (SSO)" both "sso" and the one to five
-//   words before the bracket, for "SSO (single sign-on)" likewise;
-// - spelled out: "API stands for ...", "an API key is like a password",
-//   where the words before the phrase are the term.
-// Each key keeps its first position.
-void Document::FindExplanations() {
-  FindBracketedExplanations();
-  // The spelled-out forms readers meet when a term is explained to them,
-  // and a dash that opens an explanation ("DNS settings - the records that
-  // tell browsers where your site is").
-  static constexpr std::string_view kCues[] = {
-      " stands for ", " is short for ", ", short for ", " means ", " refers to ", " is like a", " is a type of ",
-      " is a kind of ", ", i.e. ", " - the ", " - a ", " - an ", " \xE2\x80\x94 the ", " \xE2\x80\x94 a ",
-      " \xE2\x80\x94 an ", " \xE2\x80\x93 the ", " \xE2\x80\x93 a ", " \xE2\x80\x93 an "};
+// Records the explanations a reply gives in brackets, by the normalized
+// term they explain and the position from which it counts as explained:
+// for "single sign-on (SSO)" both "sso" and the one to five words before
+// the bracket, for "SSO (single sign-on)" likewise. Explanations in words
+// ("API stands for ...") are found on first use: see IsExplained. Each key
+// keeps its first position.
+void Document::FindExplanations() { FindBracketedExplanations(); }
+
+// The explanations spelled out in words, read from the word index: "API
+// stands for ...", "MDM is short for ...", "an API key is like a
+// password", and a dash that opens one ("DNS settings - the records that
+// ..."). The words before the phrase are the term.
+void Document::FindExplanationsInWords() const {
+  const WordIndex& words = this->words();
   const std::string_view masked(masked_);
-  for (std::string_view cue : kCues) {
-    for (size_t at = masked.find(cue); at != std::string_view::npos; at = masked.find(cue, at + 1)) {
-      ExplainWordsBefore(at, at);
-    }
+  static const uint32_t kStands = WordHash("stands"), kFor = WordHash("for"), kShort = WordHash("short"),
+                        kIs = WordHash("is"), kMeans = WordHash("means"), kRefers = WordHash("refers"),
+                        kTo = WordHash("to"), kLike = WordHash("like"), kA = WordHash("a"), kAn = WordHash("an"),
+                        kThe = WordHash("the"), kType = WordHash("type"), kKind = WordHash("kind"),
+                        kOf = WordHash("of"), kI = WordHash("i");
+  const auto hash = [&](size_t i) { return i < words.size() ? words.hash(i) : 0; };
+  const auto gap_before = [&](size_t i) {  // the bytes between word i - 1 and word i
+    return masked.substr(words.span(i - 1).end, words.span(i).start - words.span(i - 1).end);
+  };
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string_view gap = gap_before(i);
+    if (gap.find('\n') != std::string_view::npos) continue;
+    const uint32_t h = words.hash(i);
+    const bool article = h == kThe || h == kA || h == kAn;
+    const bool cue =
+        (h == kStands && hash(i + 1) == kFor) || h == kMeans || (h == kRefers && hash(i + 1) == kTo) ||
+        (h == kIs && hash(i + 1) == kShort && hash(i + 2) == kFor) || (gap == ", " && h == kShort && hash(i + 1) == kFor) ||
+        (h == kIs && hash(i + 1) == kLike && (hash(i + 2) == kA || hash(i + 2) == kAn)) ||
+        (h == kIs && hash(i + 1) == kA && (hash(i + 2) == kType || hash(i + 2) == kKind) && hash(i + 3) == kOf) ||
+        (gap == ", " && h == kI && masked.substr(words.span(i).end, 3) == ".e.") ||
+        (article && (gap == " - " || gap == " \xE2\x80\x94 " || gap == " \xE2\x80\x93 "));
+    if (cue) ExplainWordsBefore(words.span(i - 1).end, words.span(i - 1).end);
   }
 }
 
@@ -150,7 +166,7 @@ void Document::FindBracketedExplanations() {
 // Records the one to five words that end at `end` (and each run of them
 // ending there) as explained from `at`: "single sign-on" gives "on",
 // "sign on" and "single sign on".
-void Document::ExplainWordsBefore(size_t end, size_t at) {
+void Document::ExplainWordsBefore(size_t end, size_t at) const {
   constexpr size_t kMaxWordsBefore = 5;
   const std::string_view masked(masked_);
   size_t begin = end;
@@ -176,6 +192,11 @@ bool Document::TouchesDefinition(Span span) const {
 }
 
 bool Document::IsExplained(const std::string& normalized_term, Span at) const {
+  // Only replies with a candidate term pay for reading every word.
+  if (!explained_in_words_) {
+    explained_in_words_ = true;
+    FindExplanationsInWords();
+  }
   auto it = explained_at_.find(normalized_term);
   return it != explained_at_.end() && it->second <= at.end + 2;
 }

@@ -56,7 +56,8 @@ class Document {
   void Mask();  // fills masked_ and invalid_utf8_
   void FindExplanations();
   void FindBracketedExplanations();
-  void ExplainWordsBefore(size_t end, size_t at);
+  void FindExplanationsInWords() const;
+  void ExplainWordsBefore(size_t end, size_t at) const;
 
   std::string_view text_;
   std::string masked_;
@@ -64,7 +65,10 @@ class Document {
   std::vector<Span> invalid_utf8_;
   std::vector<Span> paragraphs_;
   std::vector<Span> sentences_;
-  std::unordered_map<std::string, size_t> explained_at_;
+  // Filled with bracketed explanations on construction, and with those in
+  // words on the first IsExplained (a Document is checked on one thread).
+  mutable std::unordered_map<std::string, size_t> explained_at_;
+  mutable bool explained_in_words_ = false;
   std::vector<Span> definitions_;  // inside the brackets, in text order
   mutable std::optional<WordIndex> words_;
 };
