@@ -123,19 +123,25 @@ void Document::FindExplanationsInWords() const {
   const auto gap_before = [&](size_t i) {  // the bytes between word i - 1 and word i
     return masked.substr(words.span(i - 1).end, words.span(i).start - words.span(i - 1).end);
   };
+  // Most words are none of the cue words: compare hashes before looking at gaps.
   for (size_t i = 1; i < words.size(); ++i) {
-    const std::string_view gap = gap_before(i);
-    if (gap.find('\n') != std::string_view::npos) continue;
     const uint32_t h = words.hash(i);
-    const bool article = h == kThe || h == kA || h == kAn;
-    const bool cue =
-        (h == kStands && hash(i + 1) == kFor) || h == kMeans || (h == kRefers && hash(i + 1) == kTo) ||
-        (h == kIs && hash(i + 1) == kShort && hash(i + 2) == kFor) || (gap == ", " && h == kShort && hash(i + 1) == kFor) ||
-        (h == kIs && hash(i + 1) == kLike && (hash(i + 2) == kA || hash(i + 2) == kAn)) ||
-        (h == kIs && hash(i + 1) == kA && (hash(i + 2) == kType || hash(i + 2) == kKind) && hash(i + 3) == kOf) ||
-        (gap == ", " && h == kI && masked.substr(words.span(i).end, 3) == ".e.") ||
-        (article && (gap == " - " || gap == " \xE2\x80\x94 " || gap == " \xE2\x80\x93 "));
-    if (cue) ExplainWordsBefore(words.span(i - 1).end, words.span(i - 1).end);
+    bool cue;
+    if (h == kThe || h == kA || h == kAn) {
+      const std::string_view gap = gap_before(i);
+      cue = gap == " - " || gap == " \xE2\x80\x94 " || gap == " \xE2\x80\x93 ";
+    } else if (h == kShort || h == kI) {
+      cue = gap_before(i) == ", " &&
+            (h == kShort ? hash(i + 1) == kFor : masked.substr(words.span(i).end, 3) == ".e.");
+    } else {
+      cue = (h == kStands && hash(i + 1) == kFor) || h == kMeans || (h == kRefers && hash(i + 1) == kTo) ||
+            (h == kIs && ((hash(i + 1) == kShort && hash(i + 2) == kFor) ||
+                          (hash(i + 1) == kLike && (hash(i + 2) == kA || hash(i + 2) == kAn)) ||
+                          (hash(i + 1) == kA && (hash(i + 2) == kType || hash(i + 2) == kKind) && hash(i + 3) == kOf)));
+    }
+    if (cue && gap_before(i).find('\n') == std::string_view::npos) {
+      ExplainWordsBefore(words.span(i - 1).end, words.span(i - 1).end);
+    }
   }
 }
 
