@@ -171,6 +171,8 @@ Span ToSpan(std::string_view text, absl::string_view g) {
 
 }  // namespace
 
+std::string Pattern::TriggerRegex() const { return WithoutUpperBounds(regex_); }
+
 re2::RE2::Options RuleRegexOptions() {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);

@@ -57,8 +57,15 @@ class Pattern {
   // Whether the regex compiled (a pattern from AnyOf may be too large).
   bool ok() const { return re().ok(); }
 
-  // The expanded regex with its flags, as it goes into the engine's RE2::Set.
+  // The expanded regex with its flags.
   const std::string& regex() const { return regex_; }
+
+  // A regex that matches wherever regex() does, for the engine's RE2::Set:
+  // regex() with its repetitions' upper bounds lifted. A window such as
+  // [^.!?\n]{0,90} is ninety states of the set's automaton; unbounded, it
+  // is one. A paragraph where only the looser form matches costs one
+  // search with regex(), which finds nothing.
+  std::string TriggerRegex() const;
 
   // Calls `fn(PatternMatch&)` for each non-overlapping match that starts
   // inside `where`.

@@ -20,7 +20,7 @@ class PhraseCheck : public Check {
 
   std::vector<std::string> Triggers() const override {
     std::vector<std::string> regexes;
-    for (const Phrase& p : phrases_) regexes.push_back(p.pattern->regex());
+    for (const Phrase& p : phrases_) regexes.push_back(p.pattern->TriggerRegex());
     return regexes;
   }
 
