@@ -78,7 +78,7 @@ Document::Document(std::string_view text, const std::vector<Span>& caller_exclud
   Mask();
   paragraphs_ = SplitParagraphs(masked_);
   sentences_ = SplitSentences(masked_, paragraphs_);
-  FindExplanations();
+  FindBracketedExplanations();
 }
 
 // Also finds the invalid bytes: the pass over the non-ASCII characters that
@@ -98,14 +98,6 @@ size_t Document::SentenceIndexAt(size_t pos) const {
                              [](size_t p, Span s) { return p < s.end; });
   return it - sentences_.begin();
 }
-
-// Records the explanations a reply gives in brackets, by the normalized
-// term they explain and the position from which it counts as explained:
-// for "single sign-on (SSO)" both "sso" and the one to five words before
-// the bracket, for "SSO (single sign-on)" likewise. Explanations in words
-// ("API stands for ...") are found on first use: see IsExplained. Each key
-// keeps its first position.
-void Document::FindExplanations() { FindBracketedExplanations(); }
 
 // The explanations spelled out in words, read from the word index: "API
 // stands for ...", "MDM is short for ...", "an API key is like a
@@ -145,6 +137,12 @@ void Document::FindExplanationsInWords() const {
   }
 }
 
+// Records the explanations a reply gives in brackets, by the normalized
+// term they explain and the position from which it counts as explained:
+// for "single sign-on (SSO)" both "sso" and the one to five words before
+// the bracket, for "SSO (single sign-on)" likewise. Explanations in words
+// ("API stands for ...") are found on first use: see IsExplained. Each key
+// keeps its first position.
 void Document::FindBracketedExplanations() {
   constexpr size_t kMaxInner = 80;
   const std::string_view masked(masked_);

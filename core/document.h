@@ -54,7 +54,6 @@ class Document {
 
  private:
   void Mask();  // fills masked_ and invalid_utf8_
-  void FindExplanations();
   void FindBracketedExplanations();
   void FindExplanationsInWords() const;
   void ExplainWordsBefore(size_t end, size_t at) const;

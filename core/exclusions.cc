@@ -57,25 +57,28 @@ bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
   return EqualsAsciiFolded(s.substr(0, lower_prefix.size()), lower_prefix);
 }
 
-// "On Tue, 3 Mar 2026 at 10:14, Dana <dana@example.com> wrote:", which mail
-// clients may wrap onto a second line.
-bool IsAttributionLine(std::string_view text, const Line& line) {
-  if (!StartsWith(line.trimmed, "On ")) return false;
+// How many lines, from `line` on, an attribution takes: "On Tue, 3 Mar 2026
+// at 10:14, Dana <dana@example.com> wrote:", which mail clients may wrap
+// onto a second line. 0 when `line` starts none.
+int AttributionLines(std::string_view text, const Line& line) {
+  if (!StartsWith(line.trimmed, "On ")) return 0;
   static const RE2 kAttribution(R"((?i)^on\s.{3,300}\swrote:\s*$)");
-  if (RE2::FullMatch(line.trimmed, kAttribution)) return true;
-  if (!HasNextLine(text, line)) return false;
+  if (RE2::FullMatch(line.trimmed, kAttribution)) return 1;
+  if (!HasNextLine(text, line)) return 0;
   const std::string joined = std::string(line.trimmed) + " " + std::string(LineAt(text, line.next).trimmed);
-  return RE2::FullMatch(joined, kAttribution);
+  return RE2::FullMatch(joined, kAttribution) ? 2 : 0;
 }
 
-// Where the agent's own text resumes after an attribution line whose
-// message is quoted line by line ("> ..."): a reply written below the quote.
-// npos when nothing but blank lines follows the quote, or the message is
-// not quoted that way (then everything after the attribution is its).
+// Where the agent's own text resumes after an attribution whose message is
+// quoted line by line ("> ..."): a reply written below the quote. npos when
+// `line` starts no attribution, when nothing but blank lines follows the
+// quote, or when the message is not quoted that way (then everything after
+// the attribution is its).
 size_t ReplyBelowQuote(std::string_view text, const Line& attribution) {
-  static const RE2 kOneLine(R"((?i)^on\s.{3,300}\swrote:\s*$)");
+  const int lines = AttributionLines(text, attribution);
+  if (lines == 0) return std::string_view::npos;
   Line line = LineAt(text, attribution.next);
-  if (!RE2::FullMatch(attribution.trimmed, kOneLine)) line = LineAt(text, line.next);  // wrapped onto two lines
+  if (lines == 2) line = LineAt(text, line.next);
   if (!StartsWith(line.trimmed, ">")) return std::string_view::npos;
   while (StartsWith(line.trimmed, ">") || IsBlank(line)) {
     if (!HasNextLine(text, line)) return std::string_view::npos;
@@ -165,7 +168,7 @@ bool StartsTrailer(std::string_view text, const Line& line) {
   // Each kind starts with its own bytes; most lines start with none of them.
   switch (line.trimmed.empty() ? '\0' : line.trimmed[0]) {
     case 'O':
-      return IsAttributionLine(text, line);
+      return AttributionLines(text, line) > 0;
     case '-':
       return IsSeparatorLine(line) || IsSignatureDelimiter(line);
     case '_':
@@ -182,11 +185,15 @@ bool StartsTrailer(std::string_view text, const Line& line) {
 // A short line of one to five capitalised words, such as a person's or a
 // team's name ("Priya Shah", "IT Service Desk"); not wrapped prose, whose
 // words are mostly lower case.
+std::string_view WithoutTrailingBlanks(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 bool IsNameLine(const Line& line) {
   constexpr size_t kMaxNameLength = 40;
   constexpr size_t kMaxNameWords = 5;
-  std::string_view s = line.trimmed;
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  const std::string_view s = WithoutTrailingBlanks(line.trimmed);
   if (s.empty() || s.size() > kMaxNameLength) return false;
   size_t words = 0;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -208,8 +215,7 @@ bool IsTeamNameLine(const Line& line) {
   static constexpr std::string_view kTeamWords[] = {"team", "support", "desk", "helpdesk", "department", "services",
                                                     "operations", "ops", "billing", "care", "relations", "office"};
   if (!IsNameLine(line)) return false;
-  std::string_view s = line.trimmed;
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  const std::string_view s = WithoutTrailingBlanks(line.trimmed);
   const std::string_view last = s.substr(s.rfind(' ') + 1);  // npos + 1 == 0
   return std::any_of(std::begin(kTeamWords), std::end(kTeamWords),
                      [&](std::string_view w) { return EqualsAsciiFolded(last, w); });
@@ -357,7 +363,7 @@ std::vector<Span> FindExcluded(std::string_view text) {
   for (; start <= text.size();) {
     const Line line = LineAt(text, start);
     if (StartsTrailer(text, line)) {
-      const size_t reply = line.trimmed[0] == 'O' ? ReplyBelowQuote(text, line) : std::string_view::npos;
+      const size_t reply = ReplyBelowQuote(text, line);
       if (reply == std::string_view::npos) break;
       out.push_back({line.span.start, reply});
       after_break = true;

@@ -82,7 +82,6 @@ class AcronymCheck : public Check {
     return end;
   }
 
-  // "INC-775102", "ABC/123", "#A12", "v2.1B": part of an identifier.
   // "1Z 999 AA1 01 2345": a word with a digit between spaces and a group of
   // digits is one group of a tracking or serial number.
   static bool IsAmongDigitGroups(std::string_view text, Span w) {
@@ -101,6 +100,7 @@ class AcronymCheck : public Check {
     return false;
   }
 
+  // "INC-775102", "ABC/123", "#A12", "v2.1B": part of an identifier.
   static bool IsCodeOrReference(std::string_view text, Span w) {
     if (IsAmongDigitGroups(text, w)) return true;
     const char before = w.start > 0 ? text[w.start - 1] : ' ';
